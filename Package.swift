@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "ProfileMate",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "profilemate", targets: ["profilemate"]),
+    .library(name: "ProfileMateCore", targets: ["ProfileMateCore"]),
+    .library(name: "VLLMLog", targets: ["VLLMLog"]),
+    .library(name: "Render", targets: ["Render"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+  ],
+  targets: [
+    // Pure model, analyses, findings and the hardware table. No I/O.
+    .target(name: "ProfileMateCore"),
+    // Pure byte-level reader of vLLM server logs into the run model.
+    .target(name: "VLLMLog", dependencies: ["ProfileMateCore"]),
+    // Pure renderers: text, JSON, Markdown, CSV.
+    .target(name: "Render", dependencies: ["ProfileMateCore"]),
+    // zlib, for reading .gz logs.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    // File and stream I/O: chunked reads, gzip, atomic writes.
+    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore"]),
+    .executableTarget(
+      name: "profilemate",
+      dependencies: [
+        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Release-mode benchmark, run on demand (scripts/bench).
+    .executableTarget(
+      name: "profilemate-bench",
+      dependencies: ["ProfileMateCore", "VLLMLog", "ProfileMateIO"]
+    ),
+    .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
+    .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
+    .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

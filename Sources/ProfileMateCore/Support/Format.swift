@@ -1,0 +1,57 @@
+/// Number formatting for reports, without Foundation and independent of the locale.
+public enum Format {
+  /// `x` with `decimals` digits after the point (`1234.5` → `"1234.50"`); `nan`/`inf` as words.
+  public static func fixed(_ x: Double, _ decimals: Int = 1) -> String {
+    guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let negative = x < 0
+    let scaled = (abs(x) * scale).rounded()
+    guard scaled < 9e18 else { return String(x) }
+    let v = UInt64(scaled)
+    let whole = v / UInt64(scale)
+    var out = (negative && v > 0 ? "-" : "") + String(whole)
+    if decimals > 0 {
+      var frac = String(v % UInt64(scale))
+      while frac.count < decimals { frac = "0" + frac }
+      out += "." + frac
+    }
+    return out
+  }
+
+  /// An integer with thousands separators (`5863776` → `"5,863,776"`).
+  public static func grouped(_ n: Int) -> String {
+    let digits = String(abs(n))
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(ch)
+    }
+    return n < 0 ? "-" + out : out
+  }
+
+  /// A value with a sensible number of decimals for its size (`0.0123`, `1.23`, `123.4`, `12,345`).
+  public static func auto(_ x: Double) -> String {
+    guard x.isFinite else { return fixed(x) }
+    let a = abs(x)
+    if a >= 10_000 { return grouped(Int(x.rounded())) }
+    if a >= 100 { return fixed(x, 1) }
+    if a >= 1 { return fixed(x, 2) }
+    if a == 0 { return "0" }
+    return fixed(x, 4)
+  }
+
+  /// A percentage with one decimal (`12.3%`).
+  public static func pct(_ x: Double) -> String { fixed(x, 1) + "%" }
+
+  /// Milliseconds with two decimals (`9.57 ms`).
+  public static func ms(_ x: Double) -> String { fixed(x, 2) + " ms" }
+
+  /// A list of line numbers for evidence (`lines 12, 40, 77`; long lists shortened).
+  public static func lines(_ lines: [Int]) -> String {
+    guard !lines.isEmpty else { return "" }
+    let shown = lines.prefix(5).map(String.init).joined(separator: ", ")
+    let more = lines.count > 5 ? " (+\(lines.count - 5) more)" : ""
+    return (lines.count == 1 ? "line " : "lines ") + shown + more
+  }
+}

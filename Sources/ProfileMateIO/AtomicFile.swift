@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes files so that a reader never sees half of one: the bytes go to a temporary file
+/// in the same directory, which is renamed over the target when complete.
+public enum AtomicFile {
+  /// Writes `bytes` to `path` atomically.
+  /// - Throws: ``InputError`` naming the path when any step fails; the temporary file is removed.
+  public static func write(_ bytes: [UInt8], to path: String) throws {
+    let tmp = path + ".tmp-\(getpid())"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))", exitCode: 1) }
+    var ok = true
+    bytes.withUnsafeBytes { raw in
+      var off = 0
+      while off < raw.count {
+        let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
+        if n < 0 {
+          if errno == EINTR { continue }
+          ok = false
+          return
+        }
+        off += n
+      }
+    }
+    let err = errno
+    if ok && fsync(fd) != 0 { ok = false }
+    close(fd)
+    guard ok, rename(tmp, path) == 0 else {
+      unlink(tmp)
+      throw InputError("\(path): cannot write: \(String(cString: strerror(err)))", exitCode: 1)
+    }
+  }
+
+  /// Writes a UTF-8 string to `path` atomically.
+  public static func write(_ text: String, to path: String) throws {
+    try write(Array(text.utf8), to: path)
+  }
+
+  /// Creates a directory (and its parents) if missing.
+  public static func makeDirectory(_ path: String) throws {
+    var partial = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/") {
+      partial += component + "/"
+      if mkdir(partial, 0o755) != 0 && errno != EEXIST {
+        throw InputError("\(path): cannot create directory: \(String(cString: strerror(errno)))", exitCode: 1)
+      }
+    }
+  }
+}

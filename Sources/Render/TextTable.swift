@@ -1,0 +1,45 @@
+import ProfileMateCore
+
+/// Aligned plain-text columns: the first column left-aligned, the rest right-aligned.
+struct TextTable {
+  var rows: [[String]] = []
+
+  mutating func add(_ cells: String...) { rows.append(cells) }
+
+  func render(indent: String = "  ") -> String {
+    guard let width = rows.map(\.count).max() else { return "" }
+    var widths = [Int](repeating: 0, count: width)
+    for row in rows {
+      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+    }
+    return rows.map { row in
+      var line = indent
+      for (i, cell) in row.enumerated() {
+        let pad = String(repeating: " ", count: widths[i] - cell.count)
+        line += i == 0 ? cell + pad : "  " + pad + cell
+      }
+      while line.last == " " { line.removeLast() }
+      return line
+    }.joined(separator: "\n") + "\n"
+  }
+}
+
+/// ANSI styling that turns itself off when colour is not wanted.
+public struct TextStyle: Sendable {
+  /// Whether escape codes are written.
+  public let color: Bool
+
+  /// Creates a style.
+  public init(color: Bool) { self.color = color }
+
+  func wrap(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+  func bold(_ s: String) -> String { wrap(s, "1") }
+  func dim(_ s: String) -> String { wrap(s, "2") }
+  func severity(_ s: Severity, _ text: String) -> String {
+    switch s {
+    case .critical: return wrap(text, "1;31")
+    case .warning: return wrap(text, "33")
+    case .info: return wrap(text, "36")
+    }
+  }
+}

@@ -1,0 +1,255 @@
+import ProfileMateCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Options for ``LogReader``.
+public struct LogReaderOptions: Sendable {
+  /// Physical line lengths at which the log was hard-wrapped (see ``WrapDetector``); empty
+  /// for a log that was not wrapped.
+  public var wrapWidths: Set<Int>
+  /// The longest physical line the reader keeps; longer lines are cut and counted.
+  public var maxLineBytes: Int
+
+  /// Creates options.
+  public init(wrapWidths: Set<Int> = [], maxLineBytes: Int = 1 << 20) {
+    self.wrapWidths = wrapWidths
+    self.maxLineBytes = maxLineBytes
+  }
+}
+
+/// Reads a vLLM server log, streamed in chunks of bytes, into a ``RunModel``.
+///
+/// The reader is pure: it does no I/O. Feed it chunks that end on line boundaries
+/// (``feed(_:)`` consumes complete lines and says how many bytes it used), then call
+/// ``finish(trailing:)`` with whatever is left. It never fails: lines it does not
+/// understand are counted in ``Coverage``.
+///
+/// ```swift
+/// let reader = LogReader(source: "server.log")
+/// let used = reader.feed(chunk)      // keep chunk[used...] for the next call
+/// let model = reader.finish(trailing: rest)
+/// ```
+public final class LogReader {
+  var model: RunModel
+  var clock = TimestampClock()
+  let options: LogReaderOptions
+  var lineNumber = 0
+  var kindCounts = [Int](repeating: 0, count: LineKind.allCases.count)
+  /// Engine index → slot in `model.engines` (engine indices are small).
+  var engineSlot: [Int] = []
+  var lastTime: Double?
+  var lastStatsSlot = 0
+  var slowestCenti: [Int] = []
+  var openTable: OpenTable?
+  var mfuDetailsPid: Int?
+  var lastErrorKey: ErrorKey?
+  var shutdownRecorded = false
+  var insideTraceback = false
+
+  let scratch = ByteStore()
+  let pending = ByteStore()
+  var pendingLine = 0
+  var pendingLastLength = 0
+
+  struct OpenTable {
+    var slot: Int
+    var pid: Int
+    var table: CudaGraphTable
+  }
+
+  struct ErrorKey: Equatable {
+    var pid: Int
+    var fileStart: Int
+    var second: Int
+    var fileHash: Int
+  }
+
+  /// Creates a reader for an input named `source`.
+  public init(source: String, options: LogReaderOptions = LogReaderOptions()) {
+    model = RunModel(source: source)
+    self.options = options
+  }
+
+  /// Reads the complete lines in `chunk` and returns how many bytes they took; the rest
+  /// (a partial last line) must be passed again, with more bytes, in the next call.
+  @discardableResult
+  public func feed(_ chunk: UnsafeRawBufferPointer) -> Int {
+    guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+    let n = chunk.count
+    var start = 0
+    while start < n {
+      guard let hit = memchr(base + start, 0x0A, n - start) else { break }
+      let end = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+      physicalLine(base, start, end)
+      start = end + 1
+    }
+    return start
+  }
+
+  /// Reads the first part of a line that is longer than the caller can buffer; the caller
+  /// drops the rest of that line. The line counts as over-long.
+  public func feedOverlongLine(_ head: UnsafeRawBufferPointer) {
+    guard let base = head.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    model.coverage.overlongLines += 1
+    physicalLine(base, 0, min(head.count, options.maxLineBytes))
+  }
+
+  /// Reads the last line (one without a trailing newline, possibly empty) and returns the model.
+  public func finish(trailing: UnsafeRawBufferPointer) -> RunModel {
+    if let base = trailing.baseAddress?.assumingMemoryBound(to: UInt8.self), trailing.count > 0 {
+      var start = 0
+      let consumed = feed(trailing)
+      start = consumed
+      if start < trailing.count {
+        physicalLine(base, start, trailing.count)
+      }
+    }
+    flushPending()
+    closeTable()
+    return finalize()
+  }
+
+  /// Reads a whole log held in memory.
+  public static func read(_ bytes: [UInt8], source: String = "-") -> RunModel {
+    bytes.withUnsafeBytes { raw in
+      let widths = WrapDetector.widths(sample: UnsafeRawBufferPointer(rebasing: raw.prefix(4 << 20)))
+      let reader = LogReader(source: source, options: LogReaderOptions(wrapWidths: widths))
+      let used = reader.feed(raw)
+      return reader.finish(trailing: UnsafeRawBufferPointer(rebasing: raw[used...]))
+    }
+  }
+
+  // MARK: - Physical and logical lines
+
+  func physicalLine(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) {
+    lineNumber += 1
+    model.coverage.lines += 1
+    model.coverage.bytes += end - start + 1
+    var e = end
+    if e - start > options.maxLineBytes {
+      e = start + options.maxLineBytes
+      model.coverage.overlongLines += 1
+    }
+    if e > start, b[e - 1] == 0x0D { e -= 1 }
+    if options.wrapWidths.isEmpty {
+      logicalLine(b, start, e, line: lineNumber)
+    } else {
+      wrappedPhysicalLine(b, start, e)
+    }
+  }
+
+  private func wrappedPhysicalLine(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) {
+    let length = end - start
+    let parsed = LogEnvelope.parseIgnoringColour(b, start, end, store: scratch)
+    let envelope = parsed != nil
+    if pending.count > 0, !envelope, !LineForms.isStandaloneUnprefixed(b, start, end),
+      options.wrapWidths.contains(pendingLastLength), pending.count + length <= options.maxLineBytes
+    {
+      pending.append(b + start, length)
+      pendingLastLength = length
+      model.coverage.wrappedLinesJoined += 1
+      return
+    }
+    flushPending()
+    if envelope, options.wrapWidths.contains(length) {
+      pending.append(b + start, length)
+      pendingLine = lineNumber
+      pendingLastLength = length
+      return
+    }
+    logicalLine(b, start, end, line: lineNumber)
+  }
+
+  func flushPending() {
+    guard pending.count > 0 else { return }
+    let count = pending.count
+    pending.count = 0
+    // The pending store is not touched again until this line is done.
+    logicalLine(UnsafePointer(pending.pointer), 0, count, line: pendingLine)
+  }
+
+  /// One log record or raw line, after re-joining wrapped pieces.
+  func logicalLine(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int) {
+    if end > start, memchr(b + start, 0x1B, end - start) != nil {
+      let n = ANSI.strip(b, start, end, into: scratch)
+      cleanLine(UnsafePointer(scratch.pointer), 0, n, line: line)
+    } else {
+      cleanLine(b, start, end, line: line)
+    }
+  }
+
+  private func cleanLine(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int) {
+    count(classify(b, start, end, line: line))
+  }
+
+  /// Reads one clean (ANSI-free) line and says what it was; counts nothing.
+  func classify(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int) -> LineKind {
+    guard let env = LogEnvelope.parse(b, start, end) else { return unprefixed(b, start, end, line: line) }
+    return env.isRecord ? record(env, b, end, line: line) : rawPrefixed(env, b, end, line: line)
+  }
+
+  @inline(__always)
+  func count(_ kind: LineKind) {
+    kindCounts[kind.rawValue] += 1
+  }
+
+  // MARK: - Engines
+
+  /// The slot of engine `index`, creating its trace on first use.
+  @inline(__always)
+  func slot(forEngine index: Int) -> Int {
+    if index < engineSlot.count, engineSlot[index] >= 0 { return engineSlot[index] }
+    return makeSlot(index)
+  }
+
+  private func makeSlot(_ index: Int) -> Int {
+    let safeIndex = max(0, min(index, 4095))
+    if safeIndex >= engineSlot.count {
+      engineSlot.append(contentsOf: repeatElement(-1, count: safeIndex + 1 - engineSlot.count))
+    }
+    if engineSlot[safeIndex] >= 0 { return engineSlot[safeIndex] }
+    model.engines.append(EngineTrace(index: safeIndex))
+    engineSlot[safeIndex] = model.engines.count - 1
+    return model.engines.count - 1
+  }
+
+  /// The engine a record belongs to when it has no `Engine NNN:` prefix: the data-parallel
+  /// rank in an `EngineCore_DP<k>` / `EngineCore_<k>` process name, else 0.
+  func engineFromProcess(_ env: LogEnvelope, _ b: UnsafePointer<UInt8>) -> Int {
+    guard env.hasProcess else { return 0 }
+    var c = ByteCursor(b, env.processStart, env.processEnd)
+    guard c.consume("EngineCore_") else { return 0 }
+    _ = c.consume("DP")
+    return c.unsigned() ?? 0
+  }
+
+  // MARK: - Finishing
+
+  private func finalize() -> RunModel {
+    var byKind: [String: Int] = [:]
+    var recognized = 0
+    var unrecognized = 0
+    for kind in LineKind.allCases where kindCounts[kind.rawValue] > 0 {
+      byKind[kind.name] = kindCounts[kind.rawValue]
+      if kind.isRecognized {
+        recognized += kindCounts[kind.rawValue]
+      } else {
+        unrecognized += kindCounts[kind.rawValue]
+      }
+    }
+    // Physical lines joined into a wrapped record count as part of that record.
+    if model.coverage.wrappedLinesJoined > 0 { byKind["wrapped_continuation"] = model.coverage.wrappedLinesJoined }
+    model.coverage.byKind = byKind
+    model.coverage.recognized = recognized + model.coverage.wrappedLinesJoined
+    model.coverage.unrecognized = unrecognized
+    model.coverage.timestampRegressions = clock.regressions
+    if let first = clock.first, let last = clock.latest { model.timeSpanSeconds = last - first }
+    model.engines.sort { $0.index < $1.index }
+    deriveConfig()
+    return model
+  }
+}

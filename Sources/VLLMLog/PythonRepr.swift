@@ -1,0 +1,157 @@
+/// Helpers for the Python reprs vLLM prints: dicts, `Namespace(...)`, `VllmConfig` strings,
+/// lists of integers. Tolerant: unbalanced or cut-off text yields what could be read.
+enum PythonRepr {
+  /// Splits `text` at top-level occurrences of `", "` (outside brackets and quotes).
+  static func splitTopLevel(_ text: Substring) -> [Substring] {
+    var parts: [Substring] = []
+    var depth = 0
+    var quote: Character?
+    var escaped = false
+    var partStart = text.startIndex
+    var i = text.startIndex
+    while i < text.endIndex {
+      let ch = text[i]
+      if let q = quote {
+        if escaped {
+          escaped = false
+        } else if ch == "\\" {
+          escaped = true
+        } else if ch == q {
+          quote = nil
+        }
+      } else {
+        switch ch {
+        case "'", "\"": quote = ch
+        case "[", "{", "(", "<": depth += 1
+        case "]", "}", ")", ">": depth = max(0, depth - 1)
+        case ",":
+          let next = text.index(after: i)
+          if depth == 0, next < text.endIndex, text[next] == " " {
+            parts.append(text[partStart..<i])
+            partStart = text.index(after: next)
+            i = partStart
+            continue
+          }
+        default: break
+        }
+      }
+      i = text.index(after: i)
+    }
+    if partStart < text.endIndex { parts.append(text[partStart...]) }
+    return parts
+  }
+
+  /// `key=value` items of a `VllmConfig` string or a `Namespace(...)` body.
+  static func keyValues(_ text: Substring) -> [(key: String, value: String)] {
+    splitTopLevel(text).compactMap { item in
+      guard let eq = item.firstIndex(of: "=") else { return nil }
+      let key = item[..<eq].trimmingCharacters(in: " ")
+      guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+      return (key, String(item[item.index(after: eq)...]))
+    }
+  }
+
+  /// `'key': value` entries of a dict repr (or a JSON object, whose keys use `"`).
+  static func dictEntries(_ text: Substring) -> [(key: String, value: String)] {
+    var body = text.trimmingCharacters(in: " ")[...]
+    if body.first == "{" { body = body.dropFirst() }
+    if body.last == "}" { body = body.dropLast() }
+    // JSON objects have no space after commas: normalise to the Python form first.
+    let normalized = body.contains("\",\"") || body.contains(",\"") ? jsonToReprSpacing(body) : body
+    return splitTopLevel(normalized).compactMap { item in
+      guard let colon = topLevelColon(item) else { return nil }
+      let key = unquote(item[..<colon].trimmingCharacters(in: " "))
+      var value = item[item.index(after: colon)...]
+      while value.first == " " { value = value.dropFirst() }
+      return (key, String(value))
+    }
+  }
+
+  /// Inserts a space after top-level commas of compact JSON so that ``splitTopLevel(_:)`` applies.
+  private static func jsonToReprSpacing(_ text: Substring) -> Substring {
+    var out = ""
+    out.reserveCapacity(text.count + 64)
+    var depth = 0
+    var inString = false
+    var escaped = false
+    for ch in text {
+      out.append(ch)
+      if inString {
+        if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inString = false }
+        continue
+      }
+      switch ch {
+      case "\"": inString = true
+      case "[", "{": depth += 1
+      case "]", "}": depth = max(0, depth - 1)
+      case ",": if depth == 0 { out.append(" ") }
+      default: break
+      }
+    }
+    return out[...]
+  }
+
+  private static func topLevelColon(_ item: Substring) -> Substring.Index? {
+    var quote: Character?
+    for i in item.indices {
+      let ch = item[i]
+      if let q = quote {
+        if ch == q { quote = nil }
+      } else if ch == "'" || ch == "\"" {
+        quote = ch
+      } else if ch == ":" {
+        return i
+      }
+    }
+    return nil
+  }
+
+  /// Removes one level of matching quotes.
+  static func unquote<S: StringProtocol>(_ s: S) -> String {
+    let t = s.trimmingCharacters(in: " ")
+    if t.count >= 2, let f = t.first, f == "'" || f == "\"", t.last == f {
+      return String(t.dropFirst().dropLast())
+    }
+    return t
+  }
+
+  /// The integers of a list repr: `[1, 2, 4]` or `[512,504,…]`; nil when not a list.
+  static func intList<S: StringProtocol>(_ s: S) -> [Int]? {
+    let t = s.trimmingCharacters(in: " ")
+    guard t.first == "[" else { return nil }
+    guard let close = t.firstIndex(of: "]") else { return nil }
+    let inner = t[t.index(after: t.startIndex)..<close]
+    if inner.allSatisfy({ $0 == " " }) { return [] }
+    var values: [Int] = []
+    for piece in inner.split(separator: ",") {
+      guard let v = Int(piece.trimmingCharacters(in: " ")) else { return nil }
+      values.append(v)
+    }
+    return values
+  }
+
+  /// `True`/`False` at the start of a value (V0's config line lacks a comma after one).
+  static func bool<S: StringProtocol>(_ s: S) -> Bool? {
+    let t = s.trimmingCharacters(in: " ")
+    if t.hasPrefix("True") || t.hasPrefix("true") { return true }
+    if t.hasPrefix("False") || t.hasPrefix("false") { return false }
+    return nil
+  }
+
+  /// An integer at the start of a value; nil for `None`.
+  static func int<S: StringProtocol>(_ s: S) -> Int? {
+    let t = s.trimmingCharacters(in: " ")
+    let digits = t.prefix { $0.isNumber }
+    return digits.isEmpty ? nil : Int(digits)
+  }
+}
+
+extension StringProtocol {
+  /// The string without leading and trailing occurrences of `ch`.
+  func trimmingCharacters(in ch: Character) -> String {
+    var s = self[...]
+    while s.first == ch { s = s.dropFirst() }
+    while s.last == ch { s = s.dropLast() }
+    return String(s)
+  }
+}

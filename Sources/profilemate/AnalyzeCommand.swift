@@ -1,0 +1,116 @@
+import ArgumentParser
+import ProfileMateCore
+import ProfileMateIO
+import Render
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `profilemate analyze LOG`: the report for one vLLM server log.
+struct AnalyzeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "analyze",
+    abstract: "Analyse a vLLM server log (a file, a .gz, or - for standard input).",
+    discussion: """
+      Without a path, analyses the bundled example (a real vLLM 0.32 CPU run in examples/).
+      Output: a readable report on the terminal; --json for the documented schema \
+      (docs/report-schema.md); --markdown for an issue or PR; --csv DIR for the raw series.
+      """
+  )
+
+  @Argument(help: "The log to read: a path, a .gz file, or - for standard input.")
+  var input: String?
+
+  @Flag(help: "Write the JSON report (schema in docs/report-schema.md) instead of text.")
+  var json = false
+
+  @Flag(help: "Write a Markdown summary instead of text.")
+  var markdown = false
+
+  @Option(
+    name: .customLong("csv"),
+    help: ArgumentHelp(
+      "Also write steps.csv, stats.csv, cudagraph.csv, mfu.csv and events.csv into this directory.", valueName: "dir"))
+  var csvDirectory: String?
+
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The GPU the server ran on, for MFU/MBU against its datasheet (see `profilemate gpus`).", valueName: "name"))
+  var gpu: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Exit with code 1 when a finding of this severity or worse exists (info, warning, critical).",
+      valueName: "severity"))
+  var failOn: Severity?
+
+  @Flag(help: "Colour the text report even when standard output is not a terminal.")
+  var color = false
+
+  @Flag(help: "Never colour the text report.")
+  var noColor = false
+
+  @Flag(name: .shortAndLong, help: "Do not show progress on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    if json && markdown { throw ValidationError("--json and --markdown exclude each other.") }
+    if color && noColor { throw ValidationError("--color and --no-color exclude each other.") }
+    if let gpu, GPUCatalog.lookup(gpu) == nil {
+      throw ValidationError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
+    }
+  }
+
+  func run() async throws {
+    let path = try input ?? BundledExample.path()
+    let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
+    let model: RunModel
+    do {
+      model = try LogFileReader.read(path: path) { done, total in progress.update(done: done, total: total) }
+    } catch let error as InputError {
+      progress.clear()
+      throw CommandFailure(error.description, exitCode: error.exitCode)
+    }
+    progress.clear()
+    let analysis = RunAnalysis.analyze(model, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup)))
+    let report: String
+    if json {
+      report = JSONReport.render(analysis, toolVersion: ProfileMate.version)
+    } else if markdown {
+      report = MarkdownReport.render(analysis)
+    } else {
+      let useColor = color || (!noColor && output == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil)
+      report = TextReport.render(analysis, style: TextStyle(color: useColor))
+    }
+    do {
+      if let csvDirectory {
+        try AtomicFile.makeDirectory(csvDirectory)
+        for file in CSVExport.files(model) {
+          try AtomicFile.write(file.contents, to: csvDirectory + "/" + file.name)
+        }
+      }
+      if let output {
+        try AtomicFile.write(report, to: output)
+      } else {
+        print(report, terminator: "")
+      }
+    } catch let error as InputError {
+      throw CommandFailure(error.description, exitCode: error.exitCode)
+    }
+    if let failOn, let worst = analysis.findings.map(\.severity).max(), worst >= failOn {
+      throw CommandFailure(
+        "--fail-on \(failOn.rawValue): \(analysis.findings.filter { $0.severity >= failOn }.count) finding(s) at or above it",
+        exitCode: 1)
+    }
+  }
+}
+
+extension Severity: ExpressibleByArgument {}

@@ -1,0 +1,50 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The `profilemate` command: tells people who run vLLM where their GPU time goes.
+@main
+struct ProfileMate: AsyncParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "profilemate",
+    abstract: "Tells you where a vLLM server's GPU time goes and what to change.",
+    discussion: """
+      Reads what vLLM prints (server logs of V0 0.4 to V1 0.3x, with or without colours, \
+      process prefixes or several engines) and reports prefill/decode timing, scheduling, \
+      KV-cache pressure, CUDA-graph padding and MFU, with findings that name the flag to change.
+
+      Exit codes: 0 success; 1 a --fail-on rule fired; 2 unusable input or arguments.
+      """,
+    version: version,
+    subcommands: [AnalyzeCommand.self, GPUsCommand.self],
+    defaultSubcommand: nil
+  )
+
+  /// Runs the command, mapping failures to one-line messages and the documented exit codes.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch let failure as CommandFailure {
+      writeStandardError("profilemate: \(failure.description)\n")
+      Glibc.exit(failure.exitCode)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        writeStandardError(fullMessage(for: error) + "\n")
+        Glibc.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
