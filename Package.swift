@@ -36,6 +36,9 @@ let package = Package(
       name: "profilemate-bench",
       dependencies: ["ProfileMateCore", "VLLMLog", "ProfileMateIO"]
     ),
+    // Fuzz target over the log reader: built with -sanitize=fuzzer and -DFUZZING by scripts/fuzz;
+    // a plain build is a replayer that runs saved inputs through the same entry point.
+    .executableTarget(name: "profilemate-fuzz", dependencies: ["VLLMLog", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),

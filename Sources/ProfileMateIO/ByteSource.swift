@@ -12,6 +12,8 @@ import CZlib
 /// piped to `-` works as well as `server.log.gz`.
 public final class ByteSource {
   private let fd: Int32
+  /// The open file descriptor (for memory-mapping a regular file).
+  public var descriptor: Int32 { fd }
   private let ownsDescriptor: Bool
   private var primed: [UInt8]
   private var stream: UnsafeMutablePointer<z_stream>?

@@ -1,6 +1,12 @@
 import ProfileMateCore
 import VLLMLog
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Streams a log from a ``ByteSource`` through a ``LogReader`` with bounded memory.
 public enum LogFileReader {
   /// Size of one read.
@@ -14,6 +20,13 @@ public enum LogFileReader {
     path: String, maxLineBytes: Int = 1 << 20, progress: ((Int, Int?) -> Void)? = nil
   ) throws -> RunModel {
     let source = try ByteSource(path: path)
+    if !source.isCompressed, let size = source.fileSize, size > 0, path != "-",
+      let model = try readMapped(
+        source: source, path: path, size: size, maxLineBytes: maxLineBytes,
+        progress: progress)
+    {
+      return model
+    }
     let capacity = max(chunkSize, maxLineBytes) + chunkSize
     let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     defer { buffer.deallocate() }
@@ -62,5 +75,50 @@ public enum LogFileReader {
       progress?(total, source.fileSize)
     }
     return RunModel(source: path)
+  }
+
+  /// Size of one mapped window of a regular file.
+  static let windowSize = 16 << 20
+
+  /// Reads a regular file through memory-mapped windows (no copy into a buffer); windows are
+  /// unmapped as soon as they are read, so memory does not grow with the file. Returns nil
+  /// when the file cannot be mapped (the caller then reads it with `read`).
+  private static func readMapped(
+    source: ByteSource, path: String, size: Int, maxLineBytes: Int, progress: ((Int, Int?) -> Void)?
+  ) throws -> RunModel? {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    var offset = 0  // file offset of the first unconsumed byte
+    var reader: LogReader?
+    while offset < size {
+      let base = offset - offset % page
+      let length = min(size - base, max(windowSize, offset - base + maxLineBytes + page))
+      guard let map = mmap(nil, length, PROT_READ, MAP_PRIVATE, source.descriptor, off_t(base)),
+        map != MAP_FAILED
+      else { return reader == nil ? nil : nil }
+      defer { munmap(map, length) }
+      madvise(map, length, MADV_SEQUENTIAL)
+      let start = offset - base
+      let view = UnsafeRawBufferPointer(start: map + start, count: length - start)
+      if reader == nil {
+        let widths = WrapDetector.widths(sample: UnsafeRawBufferPointer(rebasing: view.prefix(chunkSize)))
+        reader = LogReader(source: path, options: LogReaderOptions(wrapWidths: widths, maxLineBytes: maxLineBytes))
+      }
+      guard let r = reader else { return nil }
+      let atEnd = base + length >= size
+      if atEnd { return r.finish(trailing: view) }
+      let used = r.feed(view)
+      if used == 0 {
+        // One line longer than a window: keep its head, skip to its end.
+        r.feedOverlongLine(UnsafeRawBufferPointer(rebasing: view.prefix(maxLineBytes)))
+        guard let nl = view.firstIndex(of: 0x0A) else {
+          return r.finish(trailing: UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        offset += nl + 1
+      } else {
+        offset += used
+      }
+      progress?(offset, size)
+    }
+    return reader?.finish(trailing: UnsafeRawBufferPointer(start: nil, count: 0))
   }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A growable byte buffer with a stable pointer between appends, for re-joined and
 /// colour-stripped lines. Owned by one ``LogReader``.
 final class ByteStore {
@@ -42,21 +48,27 @@ enum ANSI {
     var n = 0
     var i = start
     while i < end {
-      let c = b[i]
-      if c == 0x1B {
-        i += 1
-        if i < end, b[i] == 0x5B {  // CSI: parameters and intermediates, then a final byte 0x40–0x7E
-          i += 1
-          while i < end, !(0x40...0x7E).contains(b[i]) { i += 1 }
-          i += 1
-        } else if i < end {
-          i += 1
-        }
-        continue
+      // Copy the run up to the next ESC in one go (colour codes are few and short).
+      let run: Int
+      if let hit = memchr(b + i, 0x1B, end - i) {
+        run = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - b - i
+      } else {
+        run = end - i
       }
-      out[n] = c
-      n += 1
-      i += 1
+      if run > 0 {
+        (out + n).update(from: b + i, count: run)
+        n += run
+        i += run
+      }
+      guard i < end else { break }
+      i += 1  // ESC
+      if i < end, b[i] == 0x5B {  // CSI: parameters and intermediates, then a final byte 0x40–0x7E
+        i += 1
+        while i < end, !(0x40...0x7E).contains(b[i]) { i += 1 }
+        i += 1
+      } else if i < end {
+        i += 1
+      }
     }
     store.count = n
     return n

@@ -36,53 +36,67 @@ struct LogEnvelope {
   var isRecord: Bool { level != nil }
 
   /// Parses `bytes[start..<end]`; returns nil when the line has neither a process prefix
-  /// nor a level + timestamp.
+  /// nor a level + timestamp. ANSI colour codes between the prefix's parts (vLLM colours the
+  /// process name, level, timestamp and file) are skipped without copying the line.
   static func parse(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> LogEnvelope? {
     var env = LogEnvelope()
-    var i = start
+    var i = skipColour(b, start, end)
     // Process prefixes: "(Name pid=N) " possibly repeated (Ray nests them).
     while i < end, b[i] == 0x28 {  // (
-      guard let close = prefixClose(b, i, end) else { break }
+      guard let (close, nameEnd, pid) = processPrefix(b, i, end) else { break }
       if !env.hasProcess {
-        var nameEnd = i + 1
-        while nameEnd < close, b[nameEnd] != 0x20 { nameEnd += 1 }
         env.processStart = i + 1
         env.processEnd = nameEnd
-        var c = ByteCursor(b, nameEnd, close)
-        if c.seek(past: "pid="), let pid = c.unsigned() { env.pid = pid }
+        env.pid = pid
       }
-      i = close + 1
+      i = skipColour(b, close + 1, end)
       while i < end, b[i] == 0x20 { i += 1 }
+      i = skipColour(b, i, end)
     }
-    guard let (level, afterLevel) = parseLevel(b, i, end) else {
+    let afterPrefix = i
+    guard let (level, levelEnd) = parseLevel(b, i, end) else {
       guard env.hasProcess else { return nil }
-      env.messageStart = i
+      env.messageStart = afterPrefix
       return env
     }
-    // Timestamp "MM-DD HH:MM:SS " (15 bytes).
-    let t = afterLevel
-    guard end - t >= 16, isDigit(b[t]), isDigit(b[t + 1]), b[t + 2] == 0x2D, isDigit(b[t + 3]),
+    // Timestamp "MM-DD HH:MM:SS" then a space (colour codes may surround it).
+    var t = skipColour(b, levelEnd, end)
+    if t < end, b[t] == 0x20 { t += 1 }
+    t = skipColour(b, t, end)
+    guard end - t >= 15, isDigit(b[t]), isDigit(b[t + 1]), b[t + 2] == 0x2D, isDigit(b[t + 3]),
       isDigit(b[t + 4]), b[t + 5] == 0x20, isDigit(b[t + 6]), isDigit(b[t + 7]), b[t + 8] == 0x3A,
-      isDigit(b[t + 9]), isDigit(b[t + 10]), b[t + 11] == 0x3A, isDigit(b[t + 12]), isDigit(b[t + 13]),
-      b[t + 14] == 0x20
+      isDigit(b[t + 9]), isDigit(b[t + 10]), b[t + 11] == 0x3A, isDigit(b[t + 12]), isDigit(b[t + 13])
     else {
       guard env.hasProcess else { return nil }
-      env.messageStart = i
+      env.messageStart = afterPrefix
       return env
     }
     env.month = two(b, t)
     env.day = two(b, t + 3)
     env.secondOfDay = two(b, t + 6) * 3600 + two(b, t + 9) * 60 + two(b, t + 12)
     // File info: "[file:N] " or "file:N] ".
-    var f = t + 15
-    let bracketed = b[f] == 0x5B
-    if bracketed { f += 1 }
+    var f = skipColour(b, t + 14, end)
+    guard f < end, b[f] == 0x20 else {
+      guard env.hasProcess else { return nil }
+      env.messageStart = afterPrefix
+      return env
+    }
+    f = skipColour(b, f + 1, end)
+    if f < end, b[f] == 0x5B { f += 1 }
     let limit = min(end, f + 400)
-    var close = f
-    while close < limit, !(b[close] == 0x5D && (close + 1 == end || b[close + 1] == 0x20)) { close += 1 }
+    var close = limit
+    var from = f
+    while from < limit, let hit = memchr(b + from, 0x5D, limit - from) {
+      let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - b
+      if at + 1 == end || b[at + 1] == 0x20 || b[at + 1] == 0x1B {
+        close = at
+        break
+      }
+      from = at + 1
+    }
     guard close < limit else {
       guard env.hasProcess else { return nil }
-      env.messageStart = i
+      env.messageStart = afterPrefix
       return env
     }
     var colon = close - 1
@@ -90,33 +104,45 @@ struct LogEnvelope {
     env.fileStart = f
     env.fileEnd = colon > f ? colon : close
     env.level = level
-    env.messageStart = min(end, close + 2)
+    var m = skipColour(b, close + 1, end)
+    if m < end, b[m] == 0x20 { m += 1 }
+    env.messageStart = min(end, m)
     return env
   }
 
-  /// Like ``parse(_:_:_:)`` but first removes ANSI colour codes (into `store`) when the line
-  /// has any; only the result's flags are meaningful, its offsets refer to `store`.
-  static func parseIgnoringColour(
-    _ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, store: ByteStore
-  ) -> LogEnvelope? {
-    guard end > start, memchr(b + start, 0x1B, end - start) != nil else { return parse(b, start, end) }
-    let n = ANSI.strip(b, start, end, into: store)
-    return parse(UnsafePointer(store.pointer), 0, n)
+  /// Skips ANSI CSI sequences (`ESC [ params final`) starting at `i`.
+  @inline(__always)
+  static func skipColour(_ b: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+    var i = i
+    while i + 1 < end, b[i] == 0x1B, b[i + 1] == 0x5B {
+      i += 2
+      while i < end, b[i] < 0x40 || b[i] > 0x7E { i += 1 }
+      i += 1
+    }
+    return min(i, end)
   }
 
-  /// The `)` that closes a `(Name pid=N…)` prefix starting at `open`.
-  private static func prefixClose(_ b: UnsafePointer<UInt8>, _ open: Int, _ end: Int) -> Int? {
+  /// Reads `(Name pid=N)` or `(Name pid=N, ip=…)` at `open`: the closing parenthesis,
+  /// the end of the name, and the pid.
+  @inline(__always)
+  private static func processPrefix(_ b: UnsafePointer<UInt8>, _ open: Int, _ end: Int) -> (Int, Int, Int)? {
     let limit = min(end, open + 160)
     var j = open + 1
-    var sawPid = false
-    while j < limit {
-      let c = b[j]
-      if c == 0x29 { return sawPid ? j : nil }
-      if c == 0x70, j + 4 <= limit, b[j + 1] == 0x69, b[j + 2] == 0x64, b[j + 3] == 0x3D { sawPid = true }
-      if c == 0x28 { return nil }
+    while j < limit, b[j] != 0x20 {
+      if b[j] == 0x28 || b[j] == 0x29 { return nil }
       j += 1
     }
-    return nil
+    let nameEnd = j
+    guard nameEnd > open + 1 else { return nil }
+    var c = ByteCursor(b, nameEnd, limit)
+    guard c.consume(" pid="), let pid = c.unsigned() else { return nil }
+    var k = c.position
+    while k < limit, b[k] != 0x29 {
+      if b[k] == 0x28 { return nil }
+      k += 1
+    }
+    guard k < limit else { return nil }
+    return (k, nameEnd, pid)
   }
 
   @inline(__always)
@@ -124,14 +150,21 @@ struct LogEnvelope {
     guard i < end else { return nil }
     var c = ByteCursor(b, i, end)
     switch b[i] {
-    case 0x49: if c.consume("INFO ") { return (.info, c.position) }
-    case 0x44: if c.consume("DEBUG ") { return (.debug, c.position) }
-    case 0x57: if c.consume("WARNING ") { return (.warning, c.position) }
-    case 0x45: if c.consume("ERROR ") { return (.error, c.position) }
-    case 0x43: if c.consume("CRITICAL ") { return (.critical, c.position) }
+    case 0x49: if c.consume("INFO") { return levelEnd(.info, c) }
+    case 0x44: if c.consume("DEBUG") { return levelEnd(.debug, c) }
+    case 0x57: if c.consume("WARNING") { return levelEnd(.warning, c) }
+    case 0x45: if c.consume("ERROR") { return levelEnd(.error, c) }
+    case 0x43: if c.consume("CRITICAL") { return levelEnd(.critical, c) }
     default: break
     }
     return nil
+  }
+
+  /// The level word must be followed by a space or a colour code (not `INFO:` of uvicorn).
+  @inline(__always)
+  private static func levelEnd(_ level: LogLevel, _ c: ByteCursor) -> (LogLevel, Int)? {
+    guard let next = c.peek(), next == 0x20 || next == 0x1B else { return nil }
+    return (level, c.position)
   }
 
   @inline(__always)

@@ -34,26 +34,26 @@ public struct LogReaderOptions: Sendable {
 /// let model = reader.finish(trailing: rest)
 /// ```
 public final class LogReader {
-  var model: RunModel
-  var clock = TimestampClock()
+  @exclusivity(unchecked) var model: RunModel
+  @exclusivity(unchecked) var clock = TimestampClock()
   let options: LogReaderOptions
-  var lineNumber = 0
-  var kindCounts = [Int](repeating: 0, count: LineKind.allCases.count)
+  @exclusivity(unchecked) var lineNumber = 0
+  @exclusivity(unchecked) var kindCounts = [Int](repeating: 0, count: LineKind.allCases.count)
   /// Engine index → slot in `model.engines` (engine indices are small).
-  var engineSlot: [Int] = []
-  var lastTime: Double?
-  var lastStatsSlot = 0
-  var slowestCenti: [Int] = []
-  var openTable: OpenTable?
-  var mfuDetailsPid: Int?
-  var lastErrorKey: ErrorKey?
-  var shutdownRecorded = false
-  var insideTraceback = false
+  @exclusivity(unchecked) var engineSlot: [Int] = []
+  @exclusivity(unchecked) var lastTime: Double?
+  @exclusivity(unchecked) var lastStatsSlot = 0
+  @exclusivity(unchecked) var slowestCenti: [Int] = []
+  @exclusivity(unchecked) var openTable: OpenTable?
+  @exclusivity(unchecked) var mfuDetailsPid: Int?
+  @exclusivity(unchecked) var lastErrorKey: ErrorKey?
+  @exclusivity(unchecked) var shutdownRecorded = false
+  @exclusivity(unchecked) var insideTraceback = false
 
   let scratch = ByteStore()
   let pending = ByteStore()
-  var pendingLine = 0
-  var pendingLastLength = 0
+  @exclusivity(unchecked) var pendingLine = 0
+  @exclusivity(unchecked) var pendingLastLength = 0
 
   struct OpenTable {
     var slot: Int
@@ -144,7 +144,7 @@ public final class LogReader {
 
   private func wrappedPhysicalLine(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) {
     let length = end - start
-    let parsed = LogEnvelope.parseIgnoringColour(b, start, end, store: scratch)
+    let parsed = LogEnvelope.parse(b, start, end)
     let envelope = parsed != nil
     if pending.count > 0, !envelope, !LineForms.isStandaloneUnprefixed(b, start, end),
       options.wrapWidths.contains(pendingLastLength), pending.count + length <= options.maxLineBytes
@@ -173,22 +173,25 @@ public final class LogReader {
   }
 
   /// One log record or raw line, after re-joining wrapped pieces.
+  ///
+  /// Colour codes inside the envelope are skipped in place; only a line whose message (or
+  /// unparsed text) holds escape codes is copied without them.
   func logicalLine(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int) {
-    if end > start, memchr(b + start, 0x1B, end - start) != nil {
+    let env = LogEnvelope.parse(b, start, end)
+    let textStart = env?.messageStart ?? start
+    if end > textStart, memchr(b + textStart, 0x1B, end - textStart) != nil {
       let n = ANSI.strip(b, start, end, into: scratch)
-      cleanLine(UnsafePointer(scratch.pointer), 0, n, line: line)
+      count(classify(UnsafePointer(scratch.pointer), 0, n, line: line, envelope: nil))
     } else {
-      cleanLine(b, start, end, line: line)
+      count(classify(b, start, end, line: line, envelope: env))
     }
   }
 
-  private func cleanLine(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int) {
-    count(classify(b, start, end, line: line))
-  }
-
   /// Reads one clean (ANSI-free) line and says what it was; counts nothing.
-  func classify(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int) -> LineKind {
-    guard let env = LogEnvelope.parse(b, start, end) else { return unprefixed(b, start, end, line: line) }
+  func classify(
+    _ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int, envelope: LogEnvelope? = nil
+  ) -> LineKind {
+    guard let env = envelope ?? LogEnvelope.parse(b, start, end) else { return unprefixed(b, start, end, line: line) }
     return env.isRecord ? record(env, b, end, line: line) : rawPrefixed(env, b, end, line: line)
   }
 

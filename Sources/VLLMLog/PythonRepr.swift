@@ -3,41 +3,43 @@
 enum PythonRepr {
   /// Splits `text` at top-level occurrences of `", "` (outside brackets and quotes).
   static func splitTopLevel(_ text: Substring) -> [Substring] {
+    // Works on UTF-8 code units: every delimiter is ASCII, and grapheme breaking is slow.
     var parts: [Substring] = []
     var depth = 0
-    var quote: Character?
+    var quote: UInt8 = 0
     var escaped = false
-    var partStart = text.startIndex
-    var i = text.startIndex
-    while i < text.endIndex {
-      let ch = text[i]
-      if let q = quote {
+    let utf8 = text.utf8
+    var partStart = utf8.startIndex
+    var i = utf8.startIndex
+    while i < utf8.endIndex {
+      let ch = utf8[i]
+      if quote != 0 {
         if escaped {
           escaped = false
-        } else if ch == "\\" {
+        } else if ch == 0x5C {
           escaped = true
-        } else if ch == q {
-          quote = nil
+        } else if ch == quote {
+          quote = 0
         }
       } else {
         switch ch {
-        case "'", "\"": quote = ch
-        case "[", "{", "(", "<": depth += 1
-        case "]", "}", ")", ">": depth = max(0, depth - 1)
-        case ",":
-          let next = text.index(after: i)
-          if depth == 0, next < text.endIndex, text[next] == " " {
+        case 0x27, 0x22: quote = ch
+        case 0x5B, 0x7B, 0x28, 0x3C: depth += 1
+        case 0x5D, 0x7D, 0x29, 0x3E: depth = max(0, depth - 1)
+        case 0x2C:
+          let next = utf8.index(after: i)
+          if depth == 0, next < utf8.endIndex, utf8[next] == 0x20 {
             parts.append(text[partStart..<i])
-            partStart = text.index(after: next)
+            partStart = utf8.index(after: next)
             i = partStart
             continue
           }
         default: break
         }
       }
-      i = text.index(after: i)
+      i = utf8.index(after: i)
     }
-    if partStart < text.endIndex { parts.append(text[partStart...]) }
+    if partStart < utf8.endIndex { parts.append(text[partStart...]) }
     return parts
   }
 
@@ -57,7 +59,7 @@ enum PythonRepr {
     if body.first == "{" { body = body.dropFirst() }
     if body.last == "}" { body = body.dropLast() }
     // JSON objects have no space after commas: normalise to the Python form first.
-    let normalized = body.contains("\",\"") || body.contains(",\"") ? jsonToReprSpacing(body) : body
+    let normalized = body.utf8.first == 0x22 ? jsonToReprSpacing(body) : body
     return splitTopLevel(normalized).compactMap { item in
       guard let colon = topLevelColon(item) else { return nil }
       let key = unquote(item[..<colon].trimmingCharacters(in: " "))
@@ -69,39 +71,42 @@ enum PythonRepr {
 
   /// Inserts a space after top-level commas of compact JSON so that ``splitTopLevel(_:)`` applies.
   private static func jsonToReprSpacing(_ text: Substring) -> Substring {
-    var out = ""
-    out.reserveCapacity(text.count + 64)
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 64)
     var depth = 0
     var inString = false
     var escaped = false
-    for ch in text {
+    for ch in text.utf8 {
       out.append(ch)
       if inString {
-        if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inString = false }
+        if escaped { escaped = false } else if ch == 0x5C { escaped = true } else if ch == 0x22 { inString = false }
         continue
       }
       switch ch {
-      case "\"": inString = true
-      case "[", "{": depth += 1
-      case "]", "}": depth = max(0, depth - 1)
-      case ",": if depth == 0 { out.append(" ") }
+      case 0x22: inString = true
+      case 0x5B, 0x7B: depth += 1
+      case 0x5D, 0x7D: depth = max(0, depth - 1)
+      case 0x2C: if depth == 0 { out.append(0x20) }
       default: break
       }
     }
-    return out[...]
+    return String(decoding: out, as: UTF8.self)[...]
   }
 
   private static func topLevelColon(_ item: Substring) -> Substring.Index? {
-    var quote: Character?
-    for i in item.indices {
-      let ch = item[i]
-      if let q = quote {
-        if ch == q { quote = nil }
-      } else if ch == "'" || ch == "\"" {
+    var quote: UInt8 = 0
+    let utf8 = item.utf8
+    var i = utf8.startIndex
+    while i < utf8.endIndex {
+      let ch = utf8[i]
+      if quote != 0 {
+        if ch == quote { quote = 0 }
+      } else if ch == 0x27 || ch == 0x22 {
         quote = ch
-      } else if ch == ":" {
+      } else if ch == 0x3A {
         return i
       }
+      i = utf8.index(after: i)
     }
     return nil
   }

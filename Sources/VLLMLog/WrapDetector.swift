@@ -21,7 +21,6 @@ public enum WrapDetector {
     var previousIsRecordOrContinuation = false
     var start = 0
     var lines = 0
-    let store = ByteStore()
     while start < n, lines < 20_000 {
       var end = n
       if let p = memchr(base + start, 0x0A, n - start) {
@@ -30,7 +29,7 @@ public enum WrapDetector {
       var e = end
       if e > start, base[e - 1] == 0x0D { e -= 1 }
       let length = e - start
-      let parsed = LogEnvelope.parseIgnoringColour(base, start, e, store: store)
+      let parsed = LogEnvelope.parse(base, start, e)
       let envelope = parsed?.isRecord ?? false
       let standalone = parsed != nil || LineForms.isStandaloneUnprefixed(base, start, e)
       if !standalone, previousIsRecordOrContinuation, previousLength >= 60 {

@@ -57,15 +57,17 @@ public struct RunAnalysis: Sendable {
     let scheduler = SchedulerAnalysis.analyze(
       allStats.sorted { $0.line < $1.line }, v0Preemptions: model.v0CumulativePreemptions,
       firstPreemptionWarning: firstWarning)
+    let topSteps = StepAnalysis.analyze(model.engines, maxNumBatchedTokens: budget)
+    let single = model.engines.count == 1
     let engines = model.engines.map { trace in
       EngineAnalysis(
-        index: trace.index, steps: StepAnalysis.analyze([trace], maxNumBatchedTokens: budget),
+        index: trace.index, steps: single ? topSteps : StepAnalysis.analyze([trace], maxNumBatchedTokens: budget),
         scheduler: SchedulerAnalysis.analyze(trace.stats),
         cudagraph: CudaGraphAnalysis.analyze(trace.cudagraphTables, configuredLargest: largest),
         mfu: MFUAnalysis.analyze(trace.mfu, gpu: options.gpu, dtype: config.dtype?.value))
     }
     var analysis = RunAnalysis(
-      model: model, steps: StepAnalysis.analyze(model.engines, maxNumBatchedTokens: budget),
+      model: model, steps: topSteps,
       scheduler: scheduler,
       cudagraph: CudaGraphAnalysis.analyze(
         model.engines.flatMap(\.cudagraphTables).sorted { $0.line < $1.line }, configuredLargest: largest),

@@ -51,35 +51,36 @@ public struct StepAnalysis: Sendable, Equatable {
   ) -> StepAnalysis? {
     let total = traces.reduce(0) { $0 + $1.steps.count }
     guard total > 0 else { return nil }
-    var perKind: [StepKind: [Double]] = [:]
-    var tokensByKind: [StepKind: Int] = [:]
-    var decodeBatch: [Double] = []
-    var tokensPerStep: [Double] = []
-    var histogram: [Int: Int] = [:]
+    // Kinds indexed by `StepKind.allCases` order; times kept in the log's hundredths of a ms.
+    var times = [[UInt32]](repeating: [], count: StepKind.allCases.count)
+    var tokensByKind = [Int](repeating: 0, count: StepKind.allCases.count)
+    var decodeBatch: [UInt32] = []
+    var stepTokens: [UInt32] = []
+    stepTokens.reserveCapacity(total)
     var context = 0
     var generation = 0
     var totalCenti = 0
     var dummy = 0
     var overBudget = 0
     var utilization = 0.0
-    var nonIdle = 0
+    let budget = maxNumBatchedTokens.flatMap { $0 > 0 ? $0 : nil }
     for trace in traces {
       for step in trace.steps {
         let kind = step.kind
-        perKind[kind, default: []].append(Double(step.elapsedCentiMs) / 100)
-        tokensByKind[kind, default: 0] += step.tokens
+        let k = kind.index
+        times[k].append(step.elapsedCentiMs)
+        let tokens = step.tokens
+        tokensByKind[k] += tokens
         context += step.contextTokens
         generation += step.generationTokens
         totalCenti += Int(step.elapsedCentiMs)
         if step.isDummy { dummy += 1 }
-        if kind == .decode { decodeBatch.append(Double(step.generationRequests)) }
+        if kind == .decode { decodeBatch.append(UInt32(truncatingIfNeeded: step.generationRequests)) }
         if kind != .idle {
-          nonIdle += 1
-          tokensPerStep.append(Double(step.tokens))
-          histogram[step.tokens, default: 0] += 1
-          if let budget = maxNumBatchedTokens, budget > 0 {
-            utilization += Double(step.tokens) / Double(budget)
-            if step.tokens > budget { overBudget += 1 }
+          stepTokens.append(UInt32(truncatingIfNeeded: tokens))
+          if let budget {
+            utilization += Double(tokens) / Double(budget)
+            if tokens > budget { overBudget += 1 }
           }
         }
       }
@@ -87,23 +88,33 @@ public struct StepAnalysis: Sendable, Equatable {
     let totalMs = Double(totalCenti) / 100
     var byKind: [StepKind: StepKindSummary] = [:]
     for kind in StepKind.allCases {
-      let times = perKind[kind] ?? []
-      let dist = Distribution(times)
+      let dist = Distribution(sorted: RadixSort.sorted(times[kind.index]).map { Double($0) / 100 })
       byKind[kind] = StepKindSummary(
-        count: times.count, tokens: tokensByKind[kind] ?? 0, time: dist,
+        count: times[kind.index].count, tokens: tokensByKind[kind.index], time: dist,
         sharePct: totalMs > 0 ? (dist?.total ?? 0) / totalMs * 100 : 0)
     }
     var ratio: Double?
     if let mixed = byKind[.mixed]?.time, let decode = byKind[.decode]?.time, decode.p50 > 0 {
       ratio = mixed.p50 / decode.p50
     }
+    stepTokens = RadixSort.sorted(stepTokens)
+    var histogram: [TokenCount] = []
+    for t in stepTokens {
+      if let last = histogram.last, last.tokens == Int(t) {
+        histogram[histogram.count - 1].steps += 1
+      } else {
+        histogram.append(TokenCount(tokens: Int(t), steps: 1))
+      }
+    }
+    let nonIdle = stepTokens.count
     return StepAnalysis(
       count: total, contextTokens: context, generationTokens: generation, totalMs: totalMs, byKind: byKind,
-      decodeBatchSize: Distribution(decodeBatch), tokensPerStep: Distribution(tokensPerStep),
-      batchUtilizationPct: maxNumBatchedTokens != nil && nonIdle > 0 ? utilization / Double(nonIdle) * 100 : nil,
+      decodeBatchSize: Distribution(sorted: RadixSort.sorted(decodeBatch).map(Double.init)),
+      tokensPerStep: Distribution(sorted: stepTokens.map(Double.init)),
+      batchUtilizationPct: budget != nil && nonIdle > 0 ? utilization / Double(nonIdle) * 100 : nil,
       tokensPerSecond: totalMs > 0 ? Double(context + generation) / (totalMs / 1000) : nil,
       dummySteps: dummy, stepsOverBudget: overBudget, mixedToDecodeMedianRatio: ratio,
-      tokenHistogram: histogram.sorted { $0.key < $1.key }.map { TokenCount(tokens: $0.key, steps: $0.value) },
+      tokenHistogram: histogram,
       firstLine: traces.compactMap(\.firstStepLine).min(), lastLine: traces.compactMap(\.lastStepLine).max(),
       slowestLine: slowestLine(traces))
   }

@@ -9,6 +9,17 @@ public enum StepKind: String, Sendable, CaseIterable, Codable {
   /// Neither: an empty or data-parallel dummy step.
   case idle
 
+  /// The position of this kind in ``allCases`` (for arrays indexed by kind).
+  @inlinable
+  public var index: Int {
+    switch self {
+    case .prefill: return 0
+    case .decode: return 1
+    case .mixed: return 2
+    case .idle: return 3
+    }
+  }
+
   /// Classifies a step by its request counts.
   /// - Parameters:
   ///   - contextRequests: requests still in (chunked) prefill.
