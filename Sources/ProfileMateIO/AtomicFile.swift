@@ -13,25 +13,25 @@ public enum AtomicFile {
     let tmp = path + ".tmp-\(getpid())"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))", exitCode: 1) }
-    var ok = true
+    var failure: Int32 = 0
     bytes.withUnsafeBytes { raw in
       var off = 0
       while off < raw.count {
         let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
         if n < 0 {
           if errno == EINTR { continue }
-          ok = false
+          failure = errno
           return
         }
         off += n
       }
     }
-    let err = errno
-    if ok && fsync(fd) != 0 { ok = false }
-    close(fd)
-    guard ok, rename(tmp, path) == 0 else {
+    if failure == 0 && fsync(fd) != 0 { failure = errno }
+    if close(fd) != 0 && failure == 0 { failure = errno }
+    if failure == 0 && rename(tmp, path) != 0 { failure = errno }
+    guard failure == 0 else {
       unlink(tmp)
-      throw InputError("\(path): cannot write: \(String(cString: strerror(err)))", exitCode: 1)
+      throw InputError("\(path): cannot write: \(String(cString: strerror(failure)))", exitCode: 1)
     }
   }
 

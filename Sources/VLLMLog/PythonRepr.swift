@@ -46,10 +46,17 @@ enum PythonRepr {
   /// `key=value` items of a `VllmConfig` string or a `Namespace(...)` body.
   static func keyValues(_ text: Substring) -> [(key: String, value: String)] {
     splitTopLevel(text).compactMap { item in
-      guard let eq = item.firstIndex(of: "=") else { return nil }
-      let key = item[..<eq].trimmingCharacters(in: " ")
-      guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
-      return (key, String(item[item.index(after: eq)...]))
+      let utf8 = item.utf8
+      guard let eq = utf8.firstIndex(of: 0x3D) else { return nil }
+      var keyStart = utf8.startIndex
+      while keyStart < eq, utf8[keyStart] == 0x20 { keyStart = utf8.index(after: keyStart) }
+      var keyEnd = eq
+      while keyEnd > keyStart, utf8[utf8.index(before: keyEnd)] == 0x20 { keyEnd = utf8.index(before: keyEnd) }
+      let key = utf8[keyStart..<keyEnd]
+      guard !key.isEmpty,
+        key.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x5F })
+      else { return nil }
+      return (String(item[keyStart..<keyEnd]), String(item[utf8.index(after: eq)...]))
     }
   }
 

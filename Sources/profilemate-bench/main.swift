@@ -1,16 +1,173 @@
-import ProfileMateCore
-import ProfileMateIO
-import VLLMLog
+// profilemate-bench: the release-mode parsing benchmark (run on demand via scripts/bench).
+//
+// Builds a large log by repeating the real fixture logs, then times `profilemate analyze --json`
+// and `grep -c 'Iteration('` on the same file in the same run (grep's output is captured, not sent
+// to /dev/null, so that it really reads the whole file), and measures how peak memory grows with
+// the file: the same command on a file half the size gives bytes of memory per extra step.
 
-let text = """
-  (APIServer pid=1) INFO 11-29 04:52:27 [loggers.py:335] Engine 000: Avg prompt throughput: 4.7 tokens/s, Avg generation throughput: 11.0 tokens/s, Running: 0 reqs, Waiting: 0 reqs, CPU KV cache usage: 0.0%, Prefix cache hit rate: 0.0%
-  (APIServer pid=1) INFO 11-29 04:52:27 [cuda_graph.py:123] **CUDAGraph Config Settings:**
-  (APIServer pid=1) INFO 11-29 04:52:27 [cuda_graph.py:123] - Mode: NONE
-  (APIServer pid=1) INFO 11-29 04:52:27 [cuda_graph.py:123] **CUDAGraph Stats:**
-  (APIServer pid=1) INFO 11-29 04:52:27 [cuda_graph.py:123] | Unpadded Tokens | Padded Tokens | Num Paddings | Runtime Mode | Count |
-  (APIServer pid=1) INFO 11-29 04:52:27 [cuda_graph.py:123] | 1               | 1             | 0            | NONE         | 92    |
-  (APIServer pid=1) INFO 11-29 04:52:27 [cuda_graph.py:123] 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-  """
-let m = LogReader.read(Array(text.utf8))
-print(m.engines[0].cudagraphTables, m.coverage.byKind)
+struct Measurement {
+  var seconds: Double
+  var peakRSSKiB: Int
+  var output: String
+}
+
+func fail(_ message: String) -> Never {
+  let text = Array("profilemate-bench: \(message)\n".utf8)
+  _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+  exit(2)
+}
+
+func now() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+/// Runs `argv`, capturing standard output (or discarding it), and returns time, peak RSS and output.
+func run(_ argv: [String], captureOutput: Bool) -> Measurement {
+  var pipeFds: [Int32] = [-1, -1]
+  if captureOutput { guard pipe(&pipeFds) == 0 else { fail("pipe failed") } }
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  if captureOutput {
+    posix_spawn_file_actions_adddup2(&actions, pipeFds[1], 1)
+    posix_spawn_file_actions_addclose(&actions, pipeFds[0])
+  } else {
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  }
+  let cArgs = argv.map { strdup($0) } + [nil]
+  defer { cArgs.forEach { free($0) } }
+  var pid: pid_t = 0
+  let start = now()
+  let rc = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, environ)
+  posix_spawn_file_actions_destroy(&actions)
+  guard rc == 0 else { fail("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
+  var output = [UInt8]()
+  if captureOutput {
+    close(pipeFds[1])
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = read(pipeFds[0], &buffer, buffer.count)
+      if n <= 0 { break }
+      output.append(contentsOf: buffer[0..<n])
+    }
+    close(pipeFds[0])
+  }
+  var status: Int32 = 0
+  var usage = rusage()
+  wait4(pid, &status, 0, &usage)
+  let elapsed = now() - start
+  if status != 0 { fail("\(argv.joined(separator: " ")) exited with status \(status)") }
+  return Measurement(
+    seconds: elapsed, peakRSSKiB: Int(usage.ru_maxrss), output: String(decoding: output, as: UTF8.self))
+}
+
+/// Writes `path` of at least `bytes` bytes by repeating `sources` in order.
+func buildCorpus(_ path: String, bytes: Int, sources: [String]) {
+  if let f = fopen(path, "rb") {
+    fseek(f, 0, SEEK_END)
+    let size = ftell(f)
+    fclose(f)
+    if size >= bytes { return }
+  }
+  var contents: [[UInt8]] = []
+  for source in sources {
+    guard let f = fopen(source, "rb") else { fail("cannot read fixture \(source)") }
+    fseek(f, 0, SEEK_END)
+    let size = ftell(f)
+    fseek(f, 0, SEEK_SET)
+    var data = [UInt8](repeating: 0, count: size)
+    _ = fread(&data, 1, size, f)
+    fclose(f)
+    contents.append(data)
+  }
+  guard let out = fopen(path + ".tmp", "wb") else { fail("cannot write \(path)") }
+  var written = 0
+  while written < bytes {
+    for data in contents {
+      written += fwrite(data, 1, data.count, out)
+    }
+  }
+  fclose(out)
+  rename(path + ".tmp", path)
+}
+
+var sizeMB = 512
+var runs = 3
+var work = "/tmp/profilemate-bench"
+var profilemate = ".build/release/profilemate"
+var fixtures = "../shared/fixtures"
+var arguments = CommandLine.arguments.dropFirst()
+while let arg = arguments.popFirst() {
+  switch arg {
+  case "--size-mb": sizeMB = Int(arguments.popFirst() ?? "") ?? sizeMB
+  case "--runs": runs = Int(arguments.popFirst() ?? "") ?? runs
+  case "--work": work = arguments.popFirst() ?? work
+  case "--profilemate": profilemate = arguments.popFirst() ?? profilemate
+  case "--fixtures": fixtures = arguments.popFirst() ?? fixtures
+  case "-h", "--help":
+    print("usage: profilemate-bench [--size-mb 512] [--runs 3] [--work DIR] [--profilemate PATH] [--fixtures DIR]")
+    exit(0)
+  default: fail("unknown argument \(arg)")
+  }
+}
+
+let sources = [
+  "real/logs/v1-0.15.0-gpt-oss-120b-tp4-iteration-details-ansi-profilemate.full.log",
+  "vllm-cpu/run1-info-2048/server.log",
+  "vllm-cpu/run3-debug-color-2048/server.log",
+  "real/logs/v0-fork-0.6.3-llama2-13b-max-num-seqs128-bsc-server_out.log",
+  "real/logs/v1-0.10.1.1-gpt-oss-120b-tp4-ray-multinode-ansi-dennislee22.log",
+].map { fixtures + "/" + $0 }
+mkdir(work, 0o755)
+let big = "\(work)/bench-\(sizeMB)mb.log"
+let half = "\(work)/bench-\(sizeMB / 2)mb.log"
+buildCorpus(big, bytes: sizeMB << 20, sources: sources)
+buildCorpus(half, bytes: (sizeMB / 2) << 20, sources: sources)
+
+func fileSize(_ path: String) -> Int {
+  var st = stat()
+  return stat(path, &st) == 0 ? Int(st.st_size) : 0
+}
+
+func best(_ argv: [String], capture: Bool, runs: Int) -> Measurement {
+  var results: [Measurement] = []
+  for _ in 0..<runs { results.append(run(argv, captureOutput: capture)) }
+  return results.min { $0.seconds < $1.seconds } ?? results[0]
+}
+
+let bytes = Double(fileSize(big))
+let grep = best(["grep", "-c", "Iteration(", big], capture: true, runs: runs)
+let analyze = best([profilemate, "analyze", "--json", "-q", big], capture: false, runs: runs)
+let analyzeHalf = best([profilemate, "analyze", "--json", "-q", half], capture: false, runs: runs)
+let grepHalf = run(["grep", "-c", "Iteration(", half], captureOutput: true)
+let steps = Int(grep.output.split(separator: "\n").first ?? "") ?? 0
+let stepsHalf = Int(grepHalf.output.split(separator: "\n").first ?? "") ?? 0
+
+func mbps(_ seconds: Double) -> String { String(Int((bytes / 1e6 / seconds).rounded())) }
+func fixed(_ x: Double, _ d: Int) -> String {
+  var scale = 1.0
+  for _ in 0..<d { scale *= 10 }
+  let v = (x * scale).rounded() / scale
+  return "\(v)"
+}
+
+print("file: \(big) (\(Int(bytes / 1e6)) MB, \(steps) iteration lines); best of \(runs) runs")
+print("grep -c 'Iteration(':        \(fixed(grep.seconds, 3)) s  \(mbps(grep.seconds)) MB/s  (counted \(steps))")
+print("profilemate analyze --json:  \(fixed(analyze.seconds, 3)) s  \(mbps(analyze.seconds)) MB/s")
+print("throughput ratio (profilemate / grep): \(fixed(grep.seconds / analyze.seconds, 3))  (target ≥ 0.5)")
+let deltaKiB = analyze.peakRSSKiB - analyzeHalf.peakRSSKiB
+let deltaSteps = steps - stepsHalf
+print(
+  "peak RSS: \(analyze.peakRSSKiB / 1024) MiB on \(Int(bytes / 1e6)) MB, \(analyzeHalf.peakRSSKiB / 1024) MiB on half")
+if deltaSteps > 0 {
+  print(
+    "memory growth: \(fixed(Double(deltaKiB) * 1024 / Double(deltaSteps), 1)) bytes per extra step (target ≤ 16 + analysis scratch)"
+  )
+}

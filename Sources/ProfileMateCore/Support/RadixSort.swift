@@ -8,15 +8,22 @@ public enum RadixSort {
     var target = [UInt32](repeating: 0, count: values.count)
     var maxValue: UInt32 = 0
     for v in values where v > maxValue { maxValue = v }
+    var counts = [Int](repeating: 0, count: 257)
     var shift: UInt32 = 0
     while shift < 32, (maxValue >> shift) > 0 {
-      var counts = [Int](repeating: 0, count: 257)
-      for v in source { counts[Int((v >> shift) & 0xFF) + 1] += 1 }
-      for i in 1...256 { counts[i] += counts[i - 1] }
-      for v in source {
-        let bucket = Int((v >> shift) & 0xFF)
-        target[counts[bucket]] = v
-        counts[bucket] += 1
+      source.withUnsafeBufferPointer { src in
+        target.withUnsafeMutableBufferPointer { dst in
+          counts.withUnsafeMutableBufferPointer { cnt in
+            for i in 0..<257 { cnt[i] = 0 }
+            for v in src { cnt[Int((v >> shift) & 0xFF) + 1] += 1 }
+            for i in 1...256 { cnt[i] += cnt[i - 1] }
+            for v in src {
+              let bucket = Int((v >> shift) & 0xFF)
+              dst[cnt[bucket]] = v
+              cnt[bucket] += 1
+            }
+          }
+        }
       }
       swap(&source, &target)
       shift += 8
