@@ -340,6 +340,7 @@ public enum JSONReport {
     w.endObject()
     w.int("wrapped_lines_joined", c.wrappedLinesJoined)
     w.int("overlong_lines", c.overlongLines)
+    w.int("binary_lines", c.binaryLines)
     w.int("saturated_steps", c.saturatedSteps)
     w.int("timestamp_regressions", c.timestampRegressions)
     w.double("time_span_seconds", timeSpan)

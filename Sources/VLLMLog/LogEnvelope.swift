@@ -44,7 +44,8 @@ struct LogEnvelope {
     // Process prefixes: "(Name pid=N) " possibly repeated (Ray nests them).
     while i < end, b[i] == 0x28 {  // (
       guard let (close, nameEnd, pid) = processPrefix(b, i, end) else { break }
-      if !env.hasProcess {
+      // The first prefix names the process, unless a nested one names the engine core.
+      if !env.hasProcess || (!isEngineCore(b, env.processStart, env.processEnd) && isEngineCore(b, i + 1, nameEnd)) {
         env.processStart = i + 1
         env.processEnd = nameEnd
         env.pid = pid
@@ -135,6 +136,8 @@ struct LogEnvelope {
     let nameEnd = j
     guard nameEnd > open + 1 else { return nil }
     var c = ByteCursor(b, nameEnd, limit)
+    // ≤ v0.10.0 workers: `(VllmWorker rank=N pid=P)`.
+    if c.consume(" rank=") { guard c.unsigned() != nil else { return nil } }
     guard c.consume(" pid="), let pid = c.unsigned() else { return nil }
     var k = c.position
     while k < limit, b[k] != 0x29 {
@@ -143,6 +146,12 @@ struct LogEnvelope {
     }
     guard k < limit else { return nil }
     return (k, nameEnd, pid)
+  }
+
+  /// Whether the name at `start..<end` is an engine core's (`EngineCore`, `EngineCore_DP1`).
+  @inline(__always)
+  static func isEngineCore(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    ByteCursor(b, start, end).hasPrefix("EngineCore")
   }
 
   @inline(__always)

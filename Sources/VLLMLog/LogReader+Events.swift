@@ -84,7 +84,9 @@ extension LogReader {
 
   /// A line with no vLLM envelope.
   func unprefixed(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int) -> LineKind {
-    guard start < end else { return .unrecognized }
+    var first = start
+    while first < end, b[first] == 0x20 || b[first] == 0x09 { first += 1 }
+    guard first < end else { return .blank }
     var c = ByteCursor(b, start, end)
     if c.consume("INFO:") {
       if let access = LineForms.httpAccess(b, c.position, end) {
@@ -110,6 +112,7 @@ extension LogReader {
     }
     if isProgressBar(b, start, end) { return .progress }
     signatures(b, start, end, line: line, time: lastTime)
+    if memchr(b + start, 0, end - start) != nil { model.coverage.binaryLines += 1 }
     return .unrecognized
   }
 

@@ -183,6 +183,7 @@ extension LogReader {
       time: time, line: line, promptThroughput: 0, generationThroughput: 0, running: 0, waiting: 0)
     sample.isDebug = debug
     var sawRunning = false
+    var sawWaiting = false
     var sawDeviceKV = false
     var isV0 = false
     while !c.isAtEnd {
@@ -199,6 +200,7 @@ extension LogReader {
       } else if c.consume("Waiting: ") || c.consume("Pending: ") {
         guard let v = c.unsigned() else { break }
         sample.waiting = v
+        sawWaiting = true
       } else if c.consume("Swapped: ") {
         sample.swapped = c.unsigned()
         isV0 = true
@@ -241,7 +243,8 @@ extension LogReader {
         if !c.consume(byte: 0x20) { break }
       }
     }
-    guard sawRunning else { return .otherRecord }
+    // A line cut before its queue figures (a truncated file) is not a sample.
+    guard sawRunning, sawWaiting else { return .otherRecord }
     if aggregated {
       model.aggregatedStats.append(sample)
       return .aggregatedStats

@@ -106,6 +106,7 @@ public final class LogReader {
       start = consumed
       if start < trailing.count {
         physicalLine(base, start, trailing.count)
+        model.coverage.bytes -= 1  // no newline to count
       }
     }
     flushPending()
@@ -192,7 +193,13 @@ public final class LogReader {
     _ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int, envelope: LogEnvelope? = nil
   ) -> LineKind {
     guard let env = envelope ?? LogEnvelope.parse(b, start, end) else { return unprefixed(b, start, end, line: line) }
-    return env.isRecord ? record(env, b, end, line: line) : rawPrefixed(env, b, end, line: line)
+    guard env.isRecord else { return rawPrefixed(env, b, end, line: line) }
+    let kind = record(env, b, end, line: line)
+    if kind == .otherRecord, env.level == .warning {
+      // A warning the reader has no form for is still evidence: keep it as an event.
+      addEvent(.warning, line: line, time: lastTime, message: (b, env.messageStart, end))
+    }
+    return kind
   }
 
   @inline(__always)

@@ -21,6 +21,20 @@ public struct Distribution: Sendable, Equatable {
   /// Largest value.
   public var max: Double
 
+  /// Creates a summary from figures computed elsewhere (e.g. by ``OrderStatistics``).
+  public init(
+    count: Int, total: Double, mean: Double, min: Double, p50: Double, p90: Double, p99: Double, max: Double
+  ) {
+    self.count = count
+    self.total = total
+    self.mean = mean
+    self.min = min
+    self.p50 = p50
+    self.p90 = p90
+    self.p99 = p99
+    self.max = max
+  }
+
   /// Summarises `values`; nil when empty.
   public init?(_ values: [Double]) {
     guard !values.isEmpty else { return nil }

@@ -54,15 +54,18 @@ public struct RunAnalysis: Sendable {
     let largest = config.maxCudagraphCaptureSize?.value ?? config.cudagraphCaptureSizes?.value.max()
     let firstWarning = model.events.first { $0.kind == .preemption }?.line
     let allStats = model.engines.flatMap(\.stats) + model.aggregatedStats
+    // V1 prints `Preemptions: N` in its stats lines from v0.11.1; before that it logs none.
+    let version = config.vllmVersion.flatMap { VLLMVersion($0.value) }
+    let logged = version.map { $0 >= VLLMVersion(0, 11, 1) } ?? false
     let scheduler = SchedulerAnalysis.analyze(
       allStats.sorted { $0.line < $1.line }, v0Preemptions: model.v0CumulativePreemptions,
-      firstPreemptionWarning: firstWarning)
+      firstPreemptionWarning: firstWarning, preemptionsLogged: logged)
     let topSteps = StepAnalysis.analyze(model.engines, maxNumBatchedTokens: budget)
     let single = model.engines.count == 1
     let engines = model.engines.map { trace in
       EngineAnalysis(
         index: trace.index, steps: single ? topSteps : StepAnalysis.analyze([trace], maxNumBatchedTokens: budget),
-        scheduler: SchedulerAnalysis.analyze(trace.stats),
+        scheduler: SchedulerAnalysis.analyze(trace.stats, preemptionsLogged: logged),
         cudagraph: CudaGraphAnalysis.analyze(trace.cudagraphTables, configuredLargest: largest),
         mfu: MFUAnalysis.analyze(trace.mfu, gpu: options.gpu, dtype: config.dtype?.value))
     }

@@ -37,8 +37,11 @@ public struct SchedulerAnalysis: Sendable, Equatable {
   public var firstPreemptionLine: LineNumber?
 
   /// Analyses samples; nil when there are neither samples nor preemption warnings.
+  /// - Parameter preemptionsLogged: whether this vLLM reports preemptions at all (V0 warns on each,
+  ///   V1 prints `Preemptions: N` from v0.11.1); when not, and none were seen, the count is unknown (nil).
   public static func analyze(
-    _ samples: [StatsSample], v0Preemptions: Int? = nil, firstPreemptionWarning: LineNumber? = nil
+    _ samples: [StatsSample], v0Preemptions: Int? = nil, firstPreemptionWarning: LineNumber? = nil,
+    preemptionsLogged: Bool = true
   ) -> SchedulerAnalysis? {
     guard !samples.isEmpty || v0Preemptions != nil else { return nil }
     var a = SchedulerAnalysis(samples: samples.count, idleSamples: samples.filter(\.isDebug).count)
@@ -81,7 +84,8 @@ public struct SchedulerAnalysis: Sendable, Equatable {
       a.maxKVUsagePct = maxKV
       a.meanPrefixCacheHitRatePct = hits.isEmpty ? nil : hits.reduce(0, +) / Double(hits.count)
       a.lastPrefixCacheHitRatePct = hits.last
-      preemptions = sum
+      let logged = preemptionsLogged || sum > 0 || samples.contains { $0.swapped != nil }
+      preemptions = logged ? sum : nil
     }
     if let v0 = v0Preemptions {
       preemptions = (preemptions ?? 0) + v0

@@ -51,72 +51,95 @@ public struct StepAnalysis: Sendable, Equatable {
   ) -> StepAnalysis? {
     let total = traces.reduce(0) { $0 + $1.steps.count }
     guard total > 0 else { return nil }
-    // Kinds indexed by `StepKind.allCases` order; times kept in the log's hundredths of a ms.
-    var times = [[UInt32]](repeating: [], count: StepKind.allCases.count)
+    // Per kind (indexed by `StepKind.index`), step times in the log's hundredths of a ms.
+    var times = [OrderStatistics](repeating: OrderStatistics(), count: StepKind.allCases.count)
     var tokensByKind = [Int](repeating: 0, count: StepKind.allCases.count)
-    var decodeBatch: [UInt32] = []
-    var stepTokens: [UInt32] = []
-    stepTokens.reserveCapacity(total)
+    var decodeBatch = OrderStatistics()
+    var stepTokens = OrderStatistics()
+    // Steps by token count: a flat table for the usual budgets, a dictionary beyond it.
+    var stepsBySmallTokens = [Int](repeating: 0, count: 1 << 16)
+    var stepsByLargeTokens: [UInt32: Int] = [:]
     var context = 0
     var generation = 0
-    var totalCenti = 0
     var dummy = 0
     var overBudget = 0
     var utilization = 0.0
     let budget = maxNumBatchedTokens.flatMap { $0 > 0 ? $0 : nil }
-    for trace in traces {
-      for step in trace.steps {
-        let kind = step.kind
-        let k = kind.index
-        times[k].append(step.elapsedCentiMs)
-        let tokens = step.tokens
-        tokensByKind[k] += tokens
-        context += step.contextTokens
-        generation += step.generationTokens
-        totalCenti += Int(step.elapsedCentiMs)
-        if step.isDummy { dummy += 1 }
-        if kind == .decode { decodeBatch.append(UInt32(truncatingIfNeeded: step.generationRequests)) }
-        if kind != .idle {
-          stepTokens.append(UInt32(truncatingIfNeeded: tokens))
-          if let budget {
-            utilization += Double(tokens) / Double(budget)
-            if tokens > budget { overBudget += 1 }
-          }
+    forEachStep(traces) { step in
+      let kind = step.kind
+      let k = kind.index
+      times[k].add(step.elapsedCentiMs)
+      let tokens = step.tokens
+      tokensByKind[k] += tokens
+      context += step.contextTokens
+      generation += step.generationTokens
+      if step.isDummy { dummy += 1 }
+      if kind == .decode { decodeBatch.add(UInt32(truncatingIfNeeded: step.generationRequests)) }
+      if kind != .idle {
+        let t = UInt32(truncatingIfNeeded: tokens)
+        stepTokens.add(t)
+        if t < 1 << 16 { stepsBySmallTokens[Int(t)] += 1 } else { stepsByLargeTokens[t, default: 0] += 1 }
+        if let budget {
+          utilization += Double(tokens) / Double(budget)
+          if tokens > budget { overBudget += 1 }
         }
       }
     }
+    // Percentiles of long series need a second look at the values (memory stays bounded).
+    var second = false
+    for k in times.indices where times[k].beginSecondPass() { second = true }
+    if decodeBatch.beginSecondPass() { second = true }
+    if stepTokens.beginSecondPass() { second = true }
+    if second {
+      forEachStep(traces) { step in
+        let kind = step.kind
+        if times[kind.index].isCounting { times[kind.index].refine(step.elapsedCentiMs) }
+        if kind == .decode, decodeBatch.isCounting {
+          decodeBatch.refine(UInt32(truncatingIfNeeded: step.generationRequests))
+        }
+        if kind != .idle, stepTokens.isCounting { stepTokens.refine(UInt32(truncatingIfNeeded: step.tokens)) }
+      }
+    }
+    let totalCenti = times.reduce(UInt64(0)) { $0 + $1.total }
     let totalMs = Double(totalCenti) / 100
     var byKind: [StepKind: StepKindSummary] = [:]
     for kind in StepKind.allCases {
-      let dist = Distribution(sorted: RadixSort.sorted(times[kind.index]).map { Double($0) / 100 })
+      let series = times[kind.index]
       byKind[kind] = StepKindSummary(
-        count: times[kind.index].count, tokens: tokensByKind[kind.index], time: dist,
-        sharePct: totalMs > 0 ? (dist?.total ?? 0) / totalMs * 100 : 0)
+        count: series.count, tokens: tokensByKind[kind.index], time: series.distribution(scale: 100),
+        sharePct: totalCenti > 0 ? Double(series.total) / Double(totalCenti) * 100 : 0)
     }
     var ratio: Double?
     if let mixed = byKind[.mixed]?.time, let decode = byKind[.decode]?.time, decode.p50 > 0 {
       ratio = mixed.p50 / decode.p50
     }
-    stepTokens = RadixSort.sorted(stepTokens)
     var histogram: [TokenCount] = []
-    for t in stepTokens {
-      if let last = histogram.last, last.tokens == Int(t) {
-        histogram[histogram.count - 1].steps += 1
-      } else {
-        histogram.append(TokenCount(tokens: Int(t), steps: 1))
-      }
+    for (tokens, steps) in stepsBySmallTokens.enumerated() where steps > 0 {
+      histogram.append(TokenCount(tokens: tokens, steps: steps))
+    }
+    for (tokens, steps) in stepsByLargeTokens.sorted(by: { $0.key < $1.key }) {
+      histogram.append(TokenCount(tokens: Int(tokens), steps: steps))
     }
     let nonIdle = stepTokens.count
     return StepAnalysis(
       count: total, contextTokens: context, generationTokens: generation, totalMs: totalMs, byKind: byKind,
-      decodeBatchSize: Distribution(sorted: RadixSort.sorted(decodeBatch).map(Double.init)),
-      tokensPerStep: Distribution(sorted: stepTokens.map(Double.init)),
+      decodeBatchSize: decodeBatch.distribution(),
+      tokensPerStep: stepTokens.distribution(),
       batchUtilizationPct: budget != nil && nonIdle > 0 ? utilization / Double(nonIdle) * 100 : nil,
       tokensPerSecond: totalMs > 0 ? Double(context + generation) / (totalMs / 1000) : nil,
       dummySteps: dummy, stepsOverBudget: overBudget, mixedToDecodeMedianRatio: ratio,
       tokenHistogram: histogram,
       firstLine: traces.compactMap(\.firstStepLine).min(), lastLine: traces.compactMap(\.lastStepLine).max(),
       slowestLine: slowestLine(traces))
+  }
+
+  /// Calls `body` with every step of `traces`, in order.
+  private static func forEachStep(_ traces: [EngineTrace], _ body: (StepRecord) -> Void) {
+    for trace in traces {
+      trace.steps.forEachChunk { chunk in
+        for step in chunk { body(step) }
+      }
+    }
   }
 
   private static func slowestLine(_ traces: [EngineTrace]) -> LineNumber? {

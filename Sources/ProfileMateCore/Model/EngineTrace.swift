@@ -17,7 +17,7 @@ public struct EngineTrace: Sendable, Equatable {
   /// The engine index (`Engine 000` → 0, `EngineCore_DP1` → 1).
   public var index: Int
   /// Engine steps in log order, one per iteration line.
-  public var steps: [StepRecord] = []
+  public var steps = StepStore()
   /// One anchor per distinct timestamp second among the steps.
   public var stepTimes: [StepTimeAnchor] = []
   /// First and last line of the iteration lines.

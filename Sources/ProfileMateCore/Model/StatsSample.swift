@@ -16,7 +16,8 @@ public struct StatsSample: Sendable, Equatable {
   public var swapped: Int?
   /// v0.20+ `Deferred` requests.
   public var deferred: Int?
-  /// Preemptions in this interval (v0.11.1+, printed only when ≥ 1; otherwise 0).
+  /// Preemptions in this interval (v0.11.1+, printed only when ≥ 1; otherwise 0: see
+  /// ``SchedulerAnalysis/analyze(_:v0Preemptions:firstPreemptionWarning:preemptionsLogged:)`` for older versions).
   public var preemptions: Int
   /// Device KV-cache usage in percent.
   public var kvUsagePct: Double?
