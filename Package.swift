@@ -43,6 +43,8 @@ let package = Package(
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
+    // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
+    .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,7 @@ public enum AtomicFile {
   public static func write(_ bytes: [UInt8], to path: String) throws {
     let tmp = path + ".tmp-\(getpid())"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))", exitCode: 1) }
+    guard fd >= 0 else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))", exitCode: 2) }
     var failure: Int32 = 0
     bytes.withUnsafeBytes { raw in
       var off = 0
@@ -31,7 +31,7 @@ public enum AtomicFile {
     if failure == 0 && rename(tmp, path) != 0 { failure = errno }
     guard failure == 0 else {
       unlink(tmp)
-      throw InputError("\(path): cannot write: \(String(cString: strerror(failure)))", exitCode: 1)
+      throw InputError("\(path): cannot write: \(String(cString: strerror(failure)))", exitCode: 2)
     }
   }
 
@@ -46,7 +46,7 @@ public enum AtomicFile {
     for component in path.split(separator: "/") {
       partial += component + "/"
       if mkdir(partial, 0o755) != 0 && errno != EEXIST {
-        throw InputError("\(path): cannot create directory: \(String(cString: strerror(errno)))", exitCode: 1)
+        throw InputError("\(path): cannot create directory: \(String(cString: strerror(errno)))", exitCode: 2)
       }
     }
   }

@@ -19,6 +19,8 @@ public final class ByteSource {
   private var stream: UnsafeMutablePointer<z_stream>?
   private var input: UnsafeMutablePointer<UInt8>?
   private var inputEOF = false
+  /// Whether a gzip member has begun and not yet ended (input ending then means truncation).
+  private var memberOpen = false
   private static let inputSize = 1 << 20
   /// The input's name for messages (`-` for standard input).
   public let name: String
@@ -133,9 +135,14 @@ public final class ByteSource {
         stream.pointee.next_in = input
         stream.pointee.avail_in = UInt32(n)
       }
-      if stream.pointee.avail_in == 0 && inputEOF { break }
+      if stream.pointee.avail_in == 0 && inputEOF {
+        if memberOpen { throw InputError("\(name): truncated gzip data") }
+        break
+      }
+      memberOpen = true
       let status = inflate(stream, Z_NO_FLUSH)
       if status == Z_STREAM_END {
+        memberOpen = false
         // Concatenated gzip members (`cat a.gz b.gz`) continue after a reset.
         if stream.pointee.avail_in > 0 || !inputEOF {
           inflateReset(stream)

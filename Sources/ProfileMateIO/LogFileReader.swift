@@ -1,3 +1,4 @@
+import Dispatch
 import ProfileMateCore
 import VLLMLog
 
@@ -12,18 +13,31 @@ public enum LogFileReader {
   /// Size of one read.
   public static let chunkSize = 4 << 20
 
+  /// The processors online: the default for `threads`.
+  public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
   /// Reads the log at `path` (`-` for standard input, `.gz` detected by content).
   /// - Parameters:
+  ///   - threads: threads that may read a regular file at once (iteration lines are pre-parsed
+  ///     ahead in parallel; the result does not depend on this number).
   ///   - progress: called after each chunk with the bytes read so far and the file size.
   /// - Throws: ``InputError`` when the input cannot be opened or read.
   public static func read(
-    path: String, maxLineBytes: Int = 1 << 20, progress: ((Int, Int?) -> Void)? = nil
+    path: String, maxLineBytes: Int = 1 << 20, threads: Int = processorCount,
+    progress: ((Int, Int?) -> Void)? = nil
+  ) throws -> RunModel {
+    try read(path: path, maxLineBytes: maxLineBytes, threads: threads, window: windowSize, progress: progress)
+  }
+
+  /// ``read(path:maxLineBytes:threads:progress:)`` with mapped windows of `window` bytes (for tests).
+  static func read(
+    path: String, maxLineBytes: Int, threads: Int, window: Int, progress: ((Int, Int?) -> Void)?
   ) throws -> RunModel {
     let source = try ByteSource(path: path)
     if !source.isCompressed, let size = source.fileSize, size > 0, path != "-",
       let model = try readMapped(
-        source: source, path: path, size: size, maxLineBytes: maxLineBytes,
-        progress: progress)
+        source: source, path: path, size: size, maxLineBytes: maxLineBytes, threads: threads,
+        window: window, progress: progress)
     {
       return model
     }
@@ -84,17 +98,20 @@ public enum LogFileReader {
   /// unmapped as soon as they are read, so memory does not grow with the file. Returns nil
   /// when the file cannot be mapped (the caller then reads it with `read`).
   private static func readMapped(
-    source: ByteSource, path: String, size: Int, maxLineBytes: Int, progress: ((Int, Int?) -> Void)?
+    source: ByteSource, path: String, size: Int, maxLineBytes: Int, threads: Int, window: Int,
+    progress: ((Int, Int?) -> Void)?
   ) throws -> RunModel? {
+    var split = ParallelSplit(helpers: min(max(threads, 1), 8) - 1)
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     var offset = 0  // file offset of the first unconsumed byte
     var reader: LogReader?
+    var skipping = false  // inside a line longer than a window, after its head was read
     while offset < size {
       let base = offset - offset % page
-      let length = min(size - base, max(windowSize, offset - base + maxLineBytes + page))
+      let length = min(size - base, max(window, offset - base + maxLineBytes + page))
       guard let map = mmap(nil, length, PROT_READ, MAP_PRIVATE, source.descriptor, off_t(base)),
         map != MAP_FAILED
-      else { return reader == nil ? nil : nil }
+      else { return nil }  // not mappable: the caller reads the file from its start instead
       defer { munmap(map, length) }
       madvise(map, length, MADV_SEQUENTIAL)
       let start = offset - base
@@ -104,16 +121,29 @@ public enum LogFileReader {
         reader = LogReader(source: path, options: LogReaderOptions(wrapWidths: widths, maxLineBytes: maxLineBytes))
       }
       guard let r = reader else { return nil }
-      let atEnd = base + length >= size
-      if atEnd { return r.finish(trailing: view) }
-      let used = r.feed(view)
-      if used == 0 {
-        // One line longer than a window: keep its head, skip to its end.
-        r.feedOverlongLine(UnsafeRawBufferPointer(rebasing: view.prefix(maxLineBytes)))
+      if skipping {
         guard let nl = view.firstIndex(of: 0x0A) else {
-          return r.finish(trailing: UnsafeRawBufferPointer(start: nil, count: 0))
+          offset += view.count
+          continue
         }
         offset += nl + 1
+        skipping = false
+        continue
+      }
+      let atEnd = base + length >= size
+      var consumed = 0
+      if split.helpers > 0, r.acceptsPreparsed, view.count >= ParallelSplit.minimumBytes {
+        consumed = split.read(view, with: r, maxLineBytes: maxLineBytes)
+      }
+      let rest = UnsafeRawBufferPointer(rebasing: view[consumed...])
+      if atEnd { return r.finish(trailing: rest) }
+      let used = consumed + r.feed(rest)
+      if used == 0 {
+        // One line longer than a window (no newline in it): keep its head, skip to its end, which
+        // lies in a later window.
+        r.feedOverlongLine(UnsafeRawBufferPointer(rebasing: view.prefix(maxLineBytes)))
+        offset += view.count
+        skipping = true
       } else {
         offset += used
       }

@@ -11,7 +11,8 @@ public enum CSVExport {
   }
 
   static func field(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+    // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
+    guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
     return "\"" + s.replacing("\"", with: "\"\"") + "\""
   }
 

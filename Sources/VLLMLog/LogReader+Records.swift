@@ -129,39 +129,26 @@ extension LogReader {
   // MARK: - Iteration lines (§2)
 
   func iteration(_ c: inout ByteCursor, engine: Int, line: Int, time: Double?) -> LineKind {
-    guard c.consume("Iteration("), c.unsigned() != nil, c.consume("): "),
-      let contextRequests = c.unsigned(), c.consume(" context requests, "),
-      let contextTokens = c.unsigned(), c.consume(" context tokens, "),
-      let generationRequests = c.unsigned(), c.consume(" generation requests, "),
-      let generationTokens = c.unsigned(), c.consume(" generation tokens, iteration elapsed time: "),
-      let centi = c.centi(), c.consume(" ms")
-    else { return .otherRecord }
-    let dummy = c.consume(" (dummy)")
-    var kv: Int?
-    if c.consume(", "), c.seek(past: "KV cache usage: "), let pct = c.centi() {
-      kv = (pct + 5) / 10
-    }
+    guard let step = IterationLine.parse(&c) else { return .otherRecord }
+    addStep(step, engine: engine, line: line, time: time)
+    return .iteration
+  }
+
+  /// Adds a step read from an iteration line to its engine's trace.
+  func addStep(_ step: IterationLine, engine: Int, line: Int, time: Double?) {
     let s = slot(forEngine: engine)
-    if let kv, Double(kv) / 10 > (model.engines[s].maxStepKVUsagePct?.value ?? -1) {
-      model.engines[s].maxStepKVUsagePct = Sourced(Double(kv) / 10, line: line)
+    let record = step.record
+    if let pct = record.kvUsagePct, pct > (model.engines[s].maxStepKVUsagePct?.value ?? -1) {
+      model.engines[s].maxStepKVUsagePct = Sourced(pct, line: line)
     }
-    if contextTokens > StepRecord.maxTokens || generationTokens > StepRecord.maxTokens
-      || contextRequests > StepRecord.maxRequests || generationRequests > StepRecord.maxRequests
-      || centi > Int(UInt32.max)
-    {
-      model.coverage.saturatedSteps += 1
-    }
-    let record = StepRecord(
-      contextRequests: contextRequests, contextTokens: contextTokens,
-      generationRequests: generationRequests, generationTokens: generationTokens,
-      elapsedCentiMs: UInt32(min(centi, Int(UInt32.max))), kvUsagePermille: kv, isDummy: dummy)
+    if step.saturated { model.coverage.saturatedSteps += 1 }
     let index = model.engines[s].steps.count
     model.engines[s].steps.append(record)
     if model.engines[s].firstStepLine == nil { model.engines[s].firstStepLine = line }
     model.engines[s].lastStepLine = line
     while slowestCenti.count <= s { slowestCenti.append(-1) }
-    if centi > slowestCenti[s] {
-      slowestCenti[s] = centi
+    if step.centi > slowestCenti[s] {
+      slowestCenti[s] = step.centi
       model.engines[s].slowestStepLine = line
     }
     if let time {
@@ -170,7 +157,6 @@ extension LogReader {
         model.engines[s].stepTimes.append(StepTimeAnchor(index: Int32(truncatingIfNeeded: index), time: t))
       }
     }
-    return .iteration
   }
 
   // MARK: - Stats lines (§1)
@@ -243,8 +229,9 @@ extension LogReader {
         if !c.consume(byte: 0x20) { break }
       }
     }
-    // A line cut before its queue figures (a truncated file) is not a sample.
-    guard sawRunning, sawWaiting else { return .otherRecord }
+    // A line cut before its queue figures (a truncated file) is not a sample, nor one with a
+    // figure that is not a finite number (vLLM prints none; damaged input can).
+    guard sawRunning, sawWaiting, sample.hasFiniteFigures else { return .otherRecord }
     if aggregated {
       model.aggregatedStats.append(sample)
       return .aggregatedStats

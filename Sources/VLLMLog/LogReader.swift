@@ -90,6 +90,53 @@ public final class LogReader {
     return start
   }
 
+  /// Whether ``feed(_:preparsed:)`` may be used: not for hard-wrapped logs, whose lines must be
+  /// re-joined in order before they can be read.
+  public var acceptsPreparsed: Bool { options.wrapWidths.isEmpty }
+
+  /// Reads `segment`, which must end with a newline, using the iteration lines that
+  /// ``LogPreparser/preparse(_:maxLineBytes:)`` read ahead from the same bytes: the same result as
+  /// ``feed(_:)`` on the segment, with less work on this thread.
+  public func feed(_ segment: UnsafeRawBufferPointer, preparsed: PreparsedSegment) {
+    precondition(acceptsPreparsed, "pre-parsed segments need a log without hard wraps")
+    guard let b = segment.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    var p = 0
+    for line in preparsed.lines {
+      let start = Int(line.start)
+      let end = Int(line.end)
+      p = Int(line.newline) + 1
+      if case .full = line.form {
+        physicalLine(b, start, Int(line.newline))
+        continue
+      }
+      lineNumber += 1
+      model.coverage.lines += 1
+      model.coverage.bytes += Int(line.newline) - start + 1
+      switch line.form {
+      case .full:
+        break
+      case .unprefixed:
+        count(unprefixed(b, start, end, line: lineNumber))
+      case .record(let env):
+        count(classify(b, start, end, line: lineNumber, envelope: env))
+      case .step(let env, let step, let engine, let viaEnginePrefix):
+        book(step, env: env, engine: engine, viaEnginePrefix: viaEnginePrefix)
+      }
+    }
+    if p < segment.count { feed(UnsafeRawBufferPointer(rebasing: segment[p...])) }
+  }
+
+  /// Books a pre-parsed iteration record as ``record(_:_:_:line:)`` would have read it.
+  private func book(_ step: IterationLine, env: LogEnvelope, engine: Int, viaEnginePrefix: Bool) {
+    let time = clock.seconds(month: env.month, day: env.day, secondOfDay: env.secondOfDay)
+    if let time { lastTime = time }
+    if let open = openTable, open.pid == env.pid || viaEnginePrefix { closeTable() }
+    if let pid = mfuDetailsPid, pid == env.pid { mfuDetailsPid = nil }
+    insideTraceback = false
+    addStep(step, engine: engine, line: lineNumber, time: time)
+    count(.iteration)
+  }
+
   /// Reads the first part of a line that is longer than the caller can buffer; the caller
   /// drops the rest of that line. The line counts as over-long.
   public func feedOverlongLine(_ head: UnsafeRawBufferPointer) {
@@ -230,6 +277,11 @@ public final class LogReader {
   /// The engine a record belongs to when it has no `Engine NNN:` prefix: the data-parallel
   /// rank in an `EngineCore_DP<k>` / `EngineCore_<k>` process name, else 0.
   func engineFromProcess(_ env: LogEnvelope, _ b: UnsafePointer<UInt8>) -> Int {
+    Self.engine(ofProcess: env, b)
+  }
+
+  @inline(__always)
+  static func engine(ofProcess env: LogEnvelope, _ b: UnsafePointer<UInt8>) -> Int {
     guard env.hasProcess else { return 0 }
     var c = ByteCursor(b, env.processStart, env.processEnd)
     guard c.consume("EngineCore_") else { return 0 }

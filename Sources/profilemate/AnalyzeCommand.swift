@@ -61,9 +61,16 @@ struct AnalyzeCommand: AsyncParsableCommand {
   @Flag(name: .shortAndLong, help: "Do not show progress on standard error.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Threads for reading a large log file (default: one per processor; the report does not depend on it).",
+      valueName: "n"))
+  var threads: Int?
+
   func validate() throws {
     if json && markdown { throw ValidationError("--json and --markdown exclude each other.") }
     if color && noColor { throw ValidationError("--color and --no-color exclude each other.") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
     if let gpu, GPUCatalog.lookup(gpu) == nil {
       throw ValidationError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
     }
@@ -74,7 +81,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
     let model: RunModel
     do {
-      model = try LogFileReader.read(path: path) { done, total in progress.update(done: done, total: total) }
+      model = try LogFileReader.read(path: path, threads: threads ?? LogFileReader.processorCount) { done, total in
+        progress.update(done: done, total: total)
+      }
     } catch let error as InputError {
       progress.clear()
       throw CommandFailure(error.description, exitCode: error.exitCode)

@@ -35,3 +35,44 @@ import Testing
     #expect(Distribution.percentile(sorted: sorted, 90) == 10)
   }
 }
+
+@Suite struct DistributionMoreTests {
+  @Test func unsortedInputWithDuplicates() throws {
+    // sorted [1, 2, 2, 3]: p50 at h = 1.5 → 2; p90 at h = 2.7 → 2 + 0.7·1 = 2.7; p99 at h = 2.97 → 2.97.
+    let d = try #require(Distribution([3, 1, 2, 2]))
+    #expect(d.total == 8 && d.mean == 2)
+    #expect(d.min == 1 && d.max == 3)
+    #expect(abs(d.p50 - 2) < 1e-12)
+    #expect(abs(d.p90 - 2.7) < 1e-12)
+    #expect(abs(d.p99 - 2.97) < 1e-12)
+  }
+
+  @Test func thousandValuesMatchNumpy() throws {
+    // numpy.percentile(numpy.arange(1, 1001), [50, 90, 99]) → 500.5, 900.1, 990.01
+    let d = try #require(Distribution((1...1000).map(Double.init)))
+    #expect(abs(d.p50 - 500.5) < 1e-9)
+    #expect(abs(d.p90 - 900.1) < 1e-9)
+    #expect(abs(d.p99 - 990.01) < 1e-9)
+    #expect(d.total == 500_500)
+    #expect(d.mean == 500.5)
+  }
+
+  @Test func twoValuesInterpolate() throws {
+    // h = p/100 for n = 2: p50 = 50, p90 = 90, p99 = 99 between 0 and 100.
+    let d = try #require(Distribution([100, 0]))
+    #expect(abs(d.p50 - 50) < 1e-12)
+    #expect(abs(d.p90 - 90) < 1e-12)
+    #expect(abs(d.p99 - 99) < 1e-12)
+  }
+
+  @Test func negativeValues() throws {
+    let d = try #require(Distribution([-5, 5]))
+    #expect(d.mean == 0 && d.p50 == 0 && d.min == -5)
+  }
+
+  @Test func sortedInitialiserAgreesWithUnsorted() throws {
+    let values: [Double] = [9.57, 0.03, 119.54, 4.45, 4.45, 65.81]
+    #expect(Distribution(values) == Distribution(sorted: values.sorted()))
+    #expect(Distribution(sorted: []) == nil)
+  }
+}

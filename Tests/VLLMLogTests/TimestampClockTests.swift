@@ -28,6 +28,12 @@ import VLLMLog
     #expect(t == [0, 7200])
   }
 
+  @Test func februaryIsCommonUntilALeapDayShows() {
+    // No year is printed: 28 Feb → 1 Mar is one day, unless a 29 Feb was seen in between.
+    #expect(times(["02-28 23:00:00", "03-01 01:00:00"]).times == [0, 7200])
+    #expect(times(["02-28 23:00:00", "02-29 12:00:00", "03-01 01:00:00"]).times == [0, 46_800, 93_600])
+  }
+
   @Test func smallBackwardStepsAreKeptLargeOnesCounted() {
     // Processes interleave writes: 30 s back is tolerated; an hour back is a regression.
     let (t, m) = times(["05-13 10:00:30", "05-13 10:00:00", "05-13 09:00:00"])

@@ -35,7 +35,8 @@ public struct CapacityAnalysis: Sendable, Equatable {
     return CapacityAnalysis(
       kvCacheTokens: config.kvCacheTokens, maxModelLen: config.maxModelLen, maxConcurrency: concurrency,
       maxConcurrencyLogged: logged, peakKVUsagePct: peak,
-      peakKVTokens: peak.flatMap { p in config.kvCacheTokens.map { Int((Double($0.value) * p.value / 100).rounded()) }
+      peakKVTokens: peak.flatMap { p in
+        config.kvCacheTokens.flatMap { Int(exactly: (Double($0.value) * p.value / 100).rounded()) }
       },
       maxRunning: scheduler?.maxRunning?.value)
   }

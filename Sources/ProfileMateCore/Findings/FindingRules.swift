@@ -265,7 +265,10 @@ public enum FindingRules {
   static func eagerSteps(_ a: RunAnalysis, _ t: FindingThresholds) -> [Finding] {
     let config = a.model.config
     guard config.cudagraphMode?.value != "NONE", config.enforceEager?.value != true else { return [] }
-    let largest = config.maxCudagraphCaptureSize?.value ?? config.cudagraphCaptureSizes?.value.max()
+    // From the start-up lines, else from the sizes the tables print (a log without its start).
+    let largest =
+      config.maxCudagraphCaptureSize?.value ?? config.cudagraphCaptureSizes?.value.max()
+      ?? a.cudagraph?.captureSizes?.max()
     var eager = 0
     var total = 0
     var source = ""

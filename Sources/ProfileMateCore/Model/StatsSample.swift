@@ -46,4 +46,11 @@ public struct StatsSample: Sendable, Equatable {
     preemptions = 0
     isDebug = false
   }
+
+  /// Whether every figure present is a finite number.
+  public var hasFiniteFigures: Bool {
+    promptThroughput.isFinite && generationThroughput.isFinite && (kvUsagePct?.isFinite ?? true)
+      && (cpuKVUsagePct?.isFinite ?? true) && (prefixCacheHitRatePct?.isFinite ?? true)
+      && (externalPrefixCacheHitRatePct?.isFinite ?? true)
+  }
 }

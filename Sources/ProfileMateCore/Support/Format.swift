@@ -21,7 +21,7 @@ public enum Format {
 
   /// An integer with thousands separators (`5863776` → `"5,863,776"`).
   public static func grouped(_ n: Int) -> String {
-    let digits = String(abs(n))
+    let digits = String(n.magnitude)
     var out = ""
     for (i, ch) in digits.enumerated() {
       if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
@@ -34,7 +34,7 @@ public enum Format {
   public static func auto(_ x: Double) -> String {
     guard x.isFinite else { return fixed(x) }
     let a = abs(x)
-    if a >= 10_000 { return grouped(Int(x.rounded())) }
+    if a >= 10_000 { return Int(exactly: x.rounded()).map(grouped) ?? "\(x)" }
     if a >= 100 { return fixed(x, 1) }
     if a >= 1 { return fixed(x, 2) }
     if a == 0 { return "0" }

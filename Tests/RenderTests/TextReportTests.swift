@@ -1,0 +1,31 @@
+import ProfileMateCore
+import Testing
+import VLLMLog
+
+@testable import Render
+
+@Suite struct TextReportTests {
+  @Test func containsEveryFindingWithoutColour() {
+    let a = RunAnalysis.analyze(ReportFixtures.rich)
+    let text = TextReport.render(a, style: TextStyle(color: false))
+    for f in a.findings {
+      #expect(text.contains(f.title), "\(f.id)")
+      #expect(text.contains("(\(f.id))"), "\(f.id)")
+      #expect(text.contains(f.recommendation), "\(f.id)")
+      #expect(text.contains("[\(f.severity.rawValue.uppercased())]"), "\(f.id)")
+    }
+    #expect(!text.contains("\u{1B}"))
+    #expect(text.contains("Read \(ReportFixtures.richLines.count) lines"))
+  }
+
+  @Test func colourOnlyWhenAsked() {
+    let a = RunAnalysis.analyze(ReportFixtures.rich)
+    #expect(TextReport.render(a, style: TextStyle(color: true)).contains("\u{1B}["))
+  }
+
+  @Test func emptyAnalysisRenders() {
+    let text = TextReport.render(RunAnalysis.analyze(LogReader.read([], source: "e")), style: TextStyle(color: false))
+    #expect(text.contains("ProfileMate — e"))
+    #expect(text.contains("observability_missing"))
+  }
+}
