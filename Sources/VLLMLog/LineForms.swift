@@ -1,5 +1,29 @@
 /// Recognisers for physical lines that carry no vLLM envelope.
 enum LineForms {
+  /// Where a line's own text starts after a timestamp that a log collector put in front of it:
+  /// `kubectl logs --timestamps` and `docker logs -t` write RFC 3339 (`2026-02-01T13:22:00.123456789Z `,
+  /// or with a `+hh:mm` offset). Returns `start` when there is none.
+  @inline(__always)
+  static func afterCollectorTimestamp(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    guard end - start > 20, b[start] &- 0x30 <= 9, b[start + 4] == 0x2D, b[start + 10] == 0x54 else { return start }
+    for d in [1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] where b[start + d] &- 0x30 > 9 { return start }
+    guard b[start + 7] == 0x2D, b[start + 13] == 0x3A, b[start + 16] == 0x3A else { return start }
+    var i = start + 19
+    if i < end, b[i] == 0x2E {
+      i += 1
+      while i < end, b[i] &- 0x30 <= 9 { i += 1 }
+    }
+    if i < end, b[i] == 0x5A {  // Z
+      i += 1
+    } else if i + 6 <= end, b[i] == 0x2B || b[i] == 0x2D, b[i + 3] == 0x3A {
+      i += 6
+    } else {
+      return start
+    }
+    guard i < end, b[i] == 0x20 else { return start }
+    return i + 1
+  }
+
   /// Whether a line without an envelope stands on its own (is not a wrapped continuation):
   /// uvicorn lines, tracebacks, torch/C++ warnings, progress bars, Python warnings.
   static func isStandaloneUnprefixed(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

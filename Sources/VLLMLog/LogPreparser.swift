@@ -18,7 +18,9 @@ struct PreparsedLine: Sendable {
     case step(LogEnvelope, IterationLine, engine: Int, viaEnginePrefix: Bool)
   }
 
-  /// The line's first byte, its end (before `\r\n`) and its newline, as offsets in the segment.
+  /// The line's first byte, where its text starts (after a log collector's timestamp), its end
+  /// (before `\r\n`) and its newline, as offsets in the segment.
+  var physicalStart: Int32
   var start: Int32
   var end: Int32
   var newline: Int32
@@ -61,8 +63,10 @@ public enum LogPreparser {
       let newline = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - b
       var e = newline
       if e > i, b[e - 1] == 0x0D { e -= 1 }
-      let form = newline - i > maxLineBytes ? .full : self.form(b, i, e)
-      lines.append(PreparsedLine(start: Int32(i), end: Int32(e), newline: Int32(newline), form: form))
+      let s = LineForms.afterCollectorTimestamp(b, i, e)
+      let form = newline - i > maxLineBytes ? .full : self.form(b, s, e)
+      lines.append(
+        PreparsedLine(physicalStart: Int32(i), start: Int32(s), end: Int32(e), newline: Int32(newline), form: form))
       i = newline + 1
     }
     return PreparsedSegment(lines: lines)

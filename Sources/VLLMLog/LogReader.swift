@@ -106,12 +106,12 @@ public final class LogReader {
       let end = Int(line.end)
       p = Int(line.newline) + 1
       if case .full = line.form {
-        physicalLine(b, start, Int(line.newline))
+        physicalLine(b, Int(line.physicalStart), Int(line.newline))
         continue
       }
       lineNumber += 1
       model.coverage.lines += 1
-      model.coverage.bytes += Int(line.newline) - start + 1
+      model.coverage.bytes += Int(line.newline - line.physicalStart) + 1
       switch line.form {
       case .full:
         break
@@ -183,10 +183,11 @@ public final class LogReader {
       model.coverage.overlongLines += 1
     }
     if e > start, b[e - 1] == 0x0D { e -= 1 }
+    let s = LineForms.afterCollectorTimestamp(b, start, e)
     if options.wrapWidths.isEmpty {
-      logicalLine(b, start, e, line: lineNumber)
+      logicalLine(b, s, e, line: lineNumber)
     } else {
-      wrappedPhysicalLine(b, start, e)
+      wrappedPhysicalLine(b, s, e)
     }
   }
 

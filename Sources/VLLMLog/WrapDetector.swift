@@ -28,10 +28,11 @@ public enum WrapDetector {
       }
       var e = end
       if e > start, base[e - 1] == 0x0D { e -= 1 }
-      let length = e - start
-      let parsed = LogEnvelope.parse(base, start, e)
+      let s = LineForms.afterCollectorTimestamp(base, start, e)
+      let length = e - s
+      let parsed = LogEnvelope.parse(base, s, e)
       let envelope = parsed?.isRecord ?? false
-      let standalone = parsed != nil || LineForms.isStandaloneUnprefixed(base, start, e)
+      let standalone = parsed != nil || LineForms.isStandaloneUnprefixed(base, s, e)
       if !standalone, previousIsRecordOrContinuation, previousLength >= 60 {
         counts[previousLength, default: 0] += 1
         previousIsRecordOrContinuation = true

@@ -136,16 +136,40 @@ func fileSize(_ path: String) -> Int {
   return stat(path, &st) == 0 ? Int(st.st_size) : 0
 }
 
-func best(_ argv: [String], capture: Bool, runs: Int) -> Measurement {
-  var results: [Measurement] = []
-  for _ in 0..<runs { results.append(run(argv, captureOutput: capture)) }
-  return results.min { $0.seconds < $1.seconds } ?? results[0]
+/// Runs the commands in turn, `runs` times over, so that a busy machine slows all of them alike,
+/// and keeps each command's fastest run.
+func bestInterleaved(_ commands: [(argv: [String], capture: Bool)], runs: Int) -> [Measurement] {
+  var best: [Measurement?] = Array(repeating: nil, count: commands.count)
+  for _ in 0..<runs {
+    for (i, c) in commands.enumerated() {
+      let m = run(c.argv, captureOutput: c.capture)
+      if best[i] == nil || m.seconds < best[i]!.seconds { best[i] = m }
+    }
+  }
+  return best.map { $0! }
+}
+
+/// The 1-minute load average, to judge how busy the machine was.
+func loadAverage() -> String {
+  guard let f = fopen("/proc/loadavg", "r") else { return "unknown" }
+  defer { fclose(f) }
+  var buffer = [CChar](repeating: 0, count: 64)
+  guard fgets(&buffer, 64, f) != nil else { return "unknown" }
+  let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  return String(text.split(separator: " ").first ?? "unknown")
 }
 
 let bytes = Double(fileSize(big))
-let grep = best(["grep", "-c", "Iteration(", big], capture: true, runs: runs)
-let analyze = best([profilemate, "analyze", "--json", "-q", big], capture: false, runs: runs)
-let analyzeHalf = best([profilemate, "analyze", "--json", "-q", half], capture: false, runs: runs)
+let load = loadAverage()
+let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+let measured = bestInterleaved(
+  [
+    (["grep", "-c", "Iteration(", big], true),
+    ([profilemate, "analyze", "--json", "-q", big], false),
+    ([profilemate, "analyze", "--json", "-q", "--threads", "1", big], false),
+    ([profilemate, "analyze", "--json", "-q", "--threads", "1", half], false),
+  ], runs: runs)
+let (grep, analyze, analyzeOne, analyzeHalf) = (measured[0], measured[1], measured[2], measured[3])
 let grepHalf = run(["grep", "-c", "Iteration(", half], captureOutput: true)
 let steps = Int(grep.output.split(separator: "\n").first ?? "") ?? 0
 let stepsHalf = Int(grepHalf.output.split(separator: "\n").first ?? "") ?? 0
@@ -158,16 +182,22 @@ func fixed(_ x: Double, _ d: Int) -> String {
   return "\(v)"
 }
 
-print("file: \(big) (\(Int(bytes / 1e6)) MB, \(steps) iteration lines); best of \(runs) runs")
-print("grep -c 'Iteration(':        \(fixed(grep.seconds, 3)) s  \(mbps(grep.seconds)) MB/s  (counted \(steps))")
-print("profilemate analyze --json:  \(fixed(analyze.seconds, 3)) s  \(mbps(analyze.seconds)) MB/s")
-print("throughput ratio (profilemate / grep): \(fixed(grep.seconds / analyze.seconds, 3))  (target ≥ 0.5)")
-let deltaKiB = analyze.peakRSSKiB - analyzeHalf.peakRSSKiB
+print("file: \(big) (\(Int(bytes / 1e6)) MB, \(steps) iteration lines); best of \(runs) interleaved runs")
+print("machine: \(cores) processors, load average \(load) at the start")
+print(
+  "grep -c 'Iteration(':                   \(fixed(grep.seconds, 3)) s  \(mbps(grep.seconds)) MB/s  (counted \(steps))")
+print("profilemate analyze --json (\(cores) threads): \(fixed(analyze.seconds, 3)) s  \(mbps(analyze.seconds)) MB/s")
+print("profilemate analyze --json (1 thread):  \(fixed(analyzeOne.seconds, 3)) s  \(mbps(analyzeOne.seconds)) MB/s")
+print(
+  "throughput ratio to grep: \(fixed(grep.seconds / analyze.seconds, 3)) (\(cores) threads), "
+    + "\(fixed(grep.seconds / analyzeOne.seconds, 3)) (1 thread); target ≥ 0.5")
+let deltaKiB = analyzeOne.peakRSSKiB - analyzeHalf.peakRSSKiB
 let deltaSteps = steps - stepsHalf
 print(
-  "peak RSS: \(analyze.peakRSSKiB / 1024) MiB on \(Int(bytes / 1e6)) MB, \(analyzeHalf.peakRSSKiB / 1024) MiB on half")
+  "peak RSS (1 thread): \(analyzeOne.peakRSSKiB / 1024) MiB on \(Int(bytes / 1e6)) MB, "
+    + "\(analyzeHalf.peakRSSKiB / 1024) MiB on half; \(analyze.peakRSSKiB / 1024) MiB with \(cores) threads")
 if deltaSteps > 0 {
   print(
-    "memory growth: \(fixed(Double(deltaKiB) * 1024 / Double(deltaSteps), 1)) bytes per extra step (target ≤ 16 + analysis scratch)"
-  )
+    "memory growth: \(fixed(Double(deltaKiB) * 1024 / Double(deltaSteps), 1)) bytes per extra step "
+      + "(a step record is 16 bytes)")
 }
