@@ -118,7 +118,7 @@ import Testing
   }
 
   @Test func theFileHoldsAllVectors() throws {
-    // 135 = 60 from vLLM's tests + 75 generated (spec Appendix A).
+    // 135 = 75 from vLLM's tests (spec Appendix A, V1–V75) + 60 generated.
     #expect(try Self.loadVectors().count == 135)
   }
 
