@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "ProfileMateCore", targets: ["ProfileMateCore"]),
     .library(name: "VLLMLog", targets: ["VLLMLog"]),
     .library(name: "Render", targets: ["Render"]),
+    .library(name: "PerfModel", targets: ["PerfModel"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
@@ -20,6 +21,8 @@ let package = Package(
     .target(name: "VLLMLog", dependencies: ["ProfileMateCore"]),
     // Pure renderers: text, JSON, Markdown, CSV.
     .target(name: "Render", dependencies: ["ProfileMateCore"]),
+    // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
+    .target(name: "PerfModel", dependencies: ["ProfileMateCore"]),
     // zlib, for reading .gz logs.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
@@ -27,7 +30,7 @@ let package = Package(
     .executableTarget(
       name: "profilemate",
       dependencies: [
-        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO",
+        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -42,6 +45,7 @@ let package = Package(
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
+    .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
     .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"]),

@@ -1,0 +1,153 @@
+/// vLLM's KV-cache sizing for one GPU (spec §7): page sizes, hybrid sliding-window groups, blocks, capacity and
+/// concurrency at a `max_model_len`, reproducing the figures of its `KV cache size` / `Maximum concurrency` line.
+public struct KVCachePlan: Sendable, Hashable {
+  /// The attention kind of one layer, which decides its KV-cache spec.
+  public enum LayerKind: Sendable, Hashable {
+    /// Full attention: keeps every token.
+    case full
+    /// Sliding-window attention with this window.
+    case slidingWindow(Int)
+    /// MLA: one latent vector per token.
+    case mla
+  }
+
+  /// How vLLM prints the token capacity.
+  public enum TokenRule: String, Sendable, Hashable {
+    /// v0.9.2–v0.20: `num_blocks // num_groups × block_size`.
+    case blocksPerGroup
+    /// v0.21 →: `int(max_concurrency × max_model_len)`.
+    case concurrencyTimesLength
+  }
+
+  /// One KV-cache group kind: its spec and how many layers of that kind the rank holds.
+  public struct LayerGroup: Sendable, Hashable {
+    /// The spec.
+    public var kind: LayerKind
+    /// Layers of this kind on the rank.
+    public var layers: Int
+    /// Groups of `groupSize` layers this kind occupies (`ceil(layers / groupSize)`).
+    public var groups: Int
+  }
+
+  /// Tokens per block (`--block-size`).
+  public var blockSize: Int
+  /// `--max-num-batched-tokens` (bounds what a sliding-window layer keeps while a chunk is in flight).
+  public var maxNumBatchedTokens: Int
+  /// Bytes of one token in one layer (K and V, or the MLA latent), on this rank.
+  public var bytesPerTokenPerLayer: Int
+  /// The layer kinds of the rank, in order.
+  public var layers: [LayerKind]
+  /// Layers per KV-cache group: each tensor is shared by one layer of every group.
+  public var groupSize: Int
+  /// The kinds, in first-seen order, with their layer and group counts.
+  public var kinds: [LayerGroup]
+
+  /// Plans the KV cache of the pipeline stage with the most layers.
+  /// - Parameters:
+  ///   - config: the model.
+  ///   - deployment: TP/PP sizes, dtypes, `--disable-sliding-window`.
+  ///   - blockSize: tokens per block.
+  ///   - maxNumBatchedTokens: the scheduler's token budget per step.
+  /// - Throws: ``ConfigError`` for an unknown dtype or KV-cache dtype.
+  public init(
+    config: ModelConfig, deployment: Deployment, blockSize: Int = 16, maxNumBatchedTokens: Int = 8192
+  ) throws(ConfigError) {
+    guard let dtype = DType.resolve(deployment.dtype, configDtype: config.configDtype),
+      let modelBytes = DType.byteSize(dtype)
+    else { throw ConfigError(source: config.source, problem: "unknown --dtype '\(deployment.dtype)'") }
+    guard let cacheBytes = DType.cacheByteSize(deployment.kvCacheDtype, modelBytes: modelBytes) else {
+      throw ConfigError(source: config.source, problem: "unknown --kv-cache-dtype '\(deployment.kvCacheDtype)'")
+    }
+    self.blockSize = blockSize
+    self.maxNumBatchedTokens = maxNumBatchedTokens
+
+    let total = config.numHiddenLayers
+    let pp = max(1, deployment.pipelineParallelSize)
+    let perStage = (total + pp - 1) / pp
+    let stage = (total - perStage)..<total  // the last stage, which gets the remainder
+    var kinds: [LayerKind]
+    if let mla = config.mla {
+      bytesPerTokenPerLayer = (mla.kvLoraRank + mla.qkRopeHeadDim) * cacheBytes
+      kinds = Array(repeating: .mla, count: stage.count)
+    } else {
+      let kvPerRank = max(1, config.numKeyValueHeads / max(1, deployment.tensorParallelSize))
+      bytesPerTokenPerLayer = 2 * kvPerRank * config.headDim * cacheBytes
+      let window = deployment.disableSlidingWindow ? nil : config.slidingWindow
+      kinds = stage.map { i in
+        guard let w = window, w > 0 else { return .full }
+        if let types = config.layerTypes {
+          return i < types.count && types[i].lowercased().contains("sliding") ? .slidingWindow(w) : .full
+        }
+        if config.modelType == "gemma2" { return i % 2 == 0 ? .slidingWindow(w) : .full }
+        return .slidingWindow(w)
+      }
+    }
+    layers = kinds
+    var counts: [(LayerKind, Int)] = []
+    for k in kinds {
+      if let i = counts.firstIndex(where: { $0.0 == k }) { counts[i].1 += 1 } else { counts.append((k, 1)) }
+    }
+    // vLLM's uniform-page grouping: groups of the smallest kind's size, or of the largest when all kinds are
+    // within 25 % of each other; a single kind is one group of all its layers.
+    let minCount = counts.map(\.1).min() ?? 0
+    let maxCount = counts.map(\.1).max() ?? 0
+    let size = counts.count <= 1 ? maxCount : (Double(maxCount) < Double(minCount) * 1.25 ? maxCount : minCount)
+    groupSize = max(1, size)
+    self.kinds = counts.map { LayerGroup(kind: $0.0, layers: $0.1, groups: ($0.1 + size - 1) / max(1, size)) }
+  }
+
+  /// Bytes of one block of one layer (`KVCacheSpec.page_size_bytes`).
+  public var pageBytes: Int { blockSize * bytesPerTokenPerLayer }
+
+  /// KV-cache groups in all.
+  public var numGroups: Int { kinds.reduce(0) { $0 + $1.groups } }
+
+  /// Bytes one more token of context costs on this rank in full-attention (and MLA) layers.
+  public var fullBytesPerToken: Int {
+    layers.filter { $0 == .full || $0 == .mla }.count * bytesPerTokenPerLayer
+  }
+
+  /// Bytes per token on this rank if every layer kept every token (sliding layers counted as full).
+  public var bytesPerTokenAllLayers: Int { layers.count * bytesPerTokenPerLayer }
+
+  /// Blocks that fit in the available KV memory: `available // page // group_size`.
+  public func numBlocks(availableBytes: Int) -> Int {
+    guard pageBytes > 0 else { return 0 }
+    return availableBytes / pageBytes / groupSize
+  }
+
+  /// Blocks one request of `maxModelLen` tokens needs: Σ over groups of each spec's worst case.
+  public func blocksPerRequest(maxModelLen: Int) -> Int {
+    var blocks = 0
+    for g in kinds {
+      let perGroup: Int
+      switch g.kind {
+      case .full, .mla:
+        perGroup = ceilDiv(maxModelLen, blockSize)
+      case .slidingWindow(let w):
+        perGroup = ceilDiv(min(w - 1 + maxNumBatchedTokens, maxModelLen), blockSize) + 1
+      }
+      blocks += perGroup * g.groups
+    }
+    return blocks
+  }
+
+  /// `num_blocks / blocks_per_request`, vLLM's "Maximum concurrency".
+  public func maxConcurrency(numBlocks: Int, maxModelLen: Int) -> Double {
+    let need = blocksPerRequest(maxModelLen: maxModelLen)
+    return need == 0 ? 0 : Double(numBlocks) / Double(need)
+  }
+
+  /// The "KV cache size: N tokens" figure.
+  public func capacityTokens(numBlocks: Int, maxModelLen: Int, rule: TokenRule = .concurrencyTimesLength) -> Int {
+    switch rule {
+    case .blocksPerGroup:
+      return numBlocks / max(1, numGroups) * blockSize
+    case .concurrencyTimesLength:
+      return Int(maxConcurrency(numBlocks: numBlocks, maxModelLen: maxModelLen) * Double(maxModelLen))
+    }
+  }
+}
+
+/// `ceil(a / b)` for positive `b`.
+func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }

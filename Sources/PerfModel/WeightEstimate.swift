@@ -1,0 +1,75 @@
+/// An estimate of the weight memory one GPU holds: linear layers of the largest pipeline stage, the vocabulary
+/// shard of the embedding and LM head, quantized where the checkpoint says so. Attention and dense MLPs are
+/// split over TP; routed experts over DP × TP (split in width, or whole experts with expert parallelism).
+///
+/// Norms, biases, routers and quantization scales are left out (under 2 % for common models); kernels that pad
+/// weights (gpt-oss MXFP4 pads 2,880 to 3,072) make the real figure larger.
+public struct WeightEstimate: Sendable, Hashable {
+  /// Attention weights on this GPU, in bytes.
+  public var attentionBytes: Double
+  /// FFN / expert weights on this GPU, in bytes.
+  public var ffnBytes: Double
+  /// Embedding and LM-head shards on this GPU, in bytes.
+  public var vocabularyBytes: Double
+
+  /// The sum.
+  public var totalBytes: Double { attentionBytes + ffnBytes + vocabularyBytes }
+
+  /// Estimates the weights of the largest pipeline stage on one GPU.
+  /// - Throws: ``ConfigError`` for an unknown dtype or quantization.
+  public init(config c: ModelConfig, deployment d: Deployment) throws(ConfigError) {
+    guard let dtype = DType.resolve(d.dtype, configDtype: c.configDtype), let modelBytes = DType.byteSize(dtype)
+    else { throw ConfigError(source: c.source, problem: "unknown --dtype '\(d.dtype)'") }
+    var linear = Double(modelBytes)
+    var attention = Double(modelBytes)
+    var quant = c.quantization
+    if let q = d.quantization { quant = QuantizationConfig(method: q) }
+    if let q = quant {
+      guard let b = QuantizationTable.correctedByteSize(q)?.doubleValue else {
+        throw ConfigError(source: c.source, problem: "unknown quantization '\(q.method)' (no weight byte size known)")
+      }
+      linear = b
+      attention = q.leavesAttentionUnquantized ? Double(modelBytes) : b
+    }
+    let tp = Double(max(1, d.tensorParallelSize))
+    let ranks = Double(max(1, d.tensorParallelSize * d.dataParallelSize))
+    let pp = max(1, d.pipelineParallelSize)
+    let layers = Double((c.numHiddenLayers + pp - 1) / pp)
+    let dm = Double(c.hiddenSize)
+    let heads = Double(c.numAttentionHeads)
+
+    var attnParams: Double
+    if let m = c.mla {
+      let qk = Double(m.qkNopeHeadDim + m.qkRopeHeadDim)
+      let q: Double
+      if let r = m.qLoraRank {
+        q = dm * Double(r) + Double(r) * heads * qk / tp
+      } else {
+        q = dm * heads * qk / tp
+      }
+      let kvA = dm * Double(m.kvLoraRank + m.qkRopeHeadDim)
+      let kvB = Double(m.kvLoraRank) * heads * Double(m.qkNopeHeadDim + m.vHeadDim) / tp
+      attnParams = q + kvA + kvB + heads * Double(m.vHeadDim) * dm / tp
+    } else {
+      let hd = Double(c.headDim)
+      let qHeads = Double(max(1, c.numAttentionHeads / max(1, d.tensorParallelSize)))
+      let kvHeads = Double(max(1, c.numKeyValueHeads / max(1, d.tensorParallelSize)))
+      attnParams = dm * (2 * qHeads + 2 * kvHeads) * hd
+    }
+    attentionBytes = attnParams * layers * attention
+
+    let moeFraction = c.numHiddenLayers == 0 ? 0 : Double(c.numMoELayers) / Double(c.numHiddenLayers)
+    let denseLayers = layers * (1 - moeFraction)
+    let moeLayers = layers * moeFraction
+    let dense = 3 * dm * Double(c.intermediateSize) / tp * denseLayers
+    let expertsPerGPU = d.enableExpertParallel ? Double(c.numExperts) / ranks : Double(c.numExperts)
+    let expertWidth = d.enableExpertParallel ? 1 : ranks
+    let routed = 3 * dm * Double(c.moeIntermediateSize) / expertWidth * expertsPerGPU * moeLayers
+    let shared = 3 * dm * Double(c.moeIntermediateSize) * Double(c.numSharedExperts) / tp * moeLayers
+    ffnBytes = (dense + routed + shared) * linear
+
+    let shard = Double(c.vocabSize) * dm / tp * Double(modelBytes)
+    let both = c.tieWordEmbeddings ? shard : 2 * shard
+    vocabularyBytes = pp == 1 ? both : shard
+  }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import Foundation
+import PerfModel
+import ProfileMateCore
+
+/// `profilemate kv CONFIG --gpu NAME`: how many tokens and concurrent requests vLLM's KV cache will hold.
+struct KVCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kv",
+    abstract: "Plan the KV cache: bytes per token, weights and KV budget per GPU, capacity and concurrency.",
+    discussion: """
+      Follows vLLM's sizing (page = block × KV heads per rank × (K+V head size) × dtype bytes; MLA keeps one \
+      latent; sliding-window layers form their own groups in hybrid models). The budget is \
+      memory × utilisation − weights (estimated) − an assumed overhead; give --kv-cache-memory-bytes or \
+      --available-kv-gib (the "Available KV cache memory" of a vLLM log) to use a known budget instead.
+      """
+  )
+
+  @Argument(help: ArgumentHelp("The model's Hugging Face config.json.", valueName: "config"))
+  var config: String
+
+  @Option(help: ArgumentHelp("The GPU (see `profilemate gpus`).", valueName: "name"))
+  var gpu: String?
+
+  @Option(name: [.customLong("tp"), .customLong("tensor-parallel-size")], help: "Tensor-parallel size.")
+  var tp = 1
+
+  @Option(name: [.customLong("pp"), .customLong("pipeline-parallel-size")], help: "Pipeline-parallel size.")
+  var pp = 1
+
+  @Option(help: "Fraction of GPU memory vLLM may use (its default: 0.9 up to v0.19, 0.92 from v0.20).")
+  var gpuMemoryUtilization = 0.9
+
+  @Option(help: "Model dtype: auto, bfloat16, float16, float32.")
+  var dtype = "auto"
+
+  @Option(help: "KV-cache dtype: auto or fp8.")
+  var kvCacheDtype = "auto"
+
+  @Option(help: "Tokens per KV block.")
+  var blockSize = 16
+
+  @Option(
+    help: ArgumentHelp(
+      "Context lengths to evaluate, comma-separated (default: the config's max_position_embeddings).",
+      valueName: "n,n,…"))
+  var maxModelLen: String?
+
+  @Option(help: "Cap on concurrent requests (vLLM's --max-num-seqs), shown beside the KV concurrency.")
+  var maxNumSeqs: Int?
+
+  @Option(help: "Scheduler token budget per step (bounds sliding-window blocks).")
+  var maxNumBatchedTokens = 8192
+
+  @Option(help: "Assumed non-weight, non-KV memory per GPU in GiB (profile-run activations, CUDA context, NCCL).")
+  var overheadGib = 2.0
+
+  @Option(help: "Known KV budget per GPU in bytes (vLLM's --kv-cache-memory-bytes).")
+  var kvCacheMemoryBytes: Int?
+
+  @Option(help: "Known KV budget per GPU in GiB, e.g. a log's \"Available KV cache memory: 100.66 GiB\".")
+  var availableKvGib: Double?
+
+  @Flag(help: "Print the token capacity as vLLM up to v0.20 did (num_blocks // groups × block_size).")
+  var v020TokenRule = false
+
+  func validate() throws {
+    if gpu == nil && kvCacheMemoryBytes == nil && availableKvGib == nil {
+      throw ValidationError("give --gpu NAME, or a known budget with --kv-cache-memory-bytes / --available-kv-gib")
+    }
+    if let gpu, GPUCatalog.lookup(gpu) == nil {
+      throw ValidationError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
+    }
+    if tp < 1 || pp < 1 || blockSize < 1 || maxNumBatchedTokens < 1 {
+      throw ValidationError("--tp, --pp, --block-size and --max-num-batched-tokens must be at least 1")
+    }
+    if !(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1) {
+      throw ValidationError("--gpu-memory-utilization must be in (0, 1]")
+    }
+  }
+
+  func run() async throws {
+    let model = try loadModelConfig(config)
+    let deployment = Deployment(
+      tensorParallelSize: tp, pipelineParallelSize: pp, dtype: dtype, kvCacheDtype: kvCacheDtype)
+    let plan: KVCachePlan
+    let weights: WeightEstimate
+    do {
+      plan = try KVCachePlan(
+        config: model, deployment: deployment, blockSize: blockSize, maxNumBatchedTokens: maxNumBatchedTokens)
+      weights = try WeightEstimate(config: model, deployment: deployment)
+    } catch {
+      throw CommandFailure(error.description, exitCode: 2)
+    }
+    let lengths = try contextLengths(model)
+    let gib = 1_073_741_824.0
+    var out = "\(config) — per GPU, tp \(tp), pp \(pp), block \(blockSize)\n\n"
+    out += "KV cache layout\n"
+    out +=
+      "  \(Format.grouped(plan.bytesPerTokenPerLayer)) B per token per layer; page \(Format.grouped(plan.pageBytes)) B\n"
+    let kinds = plan.kinds.map { "\($0.layers) \(name($0.kind))" }.joined(separator: " + ")
+    out += "  \(plan.layers.count) layers on this GPU: \(kinds); \(plan.numGroups) group(s) of \(plan.groupSize)\n"
+    out += "  \(Format.grouped(plan.fullBytesPerToken)) B per token of context in full-attention layers"
+    if plan.fullBytesPerToken != plan.bytesPerTokenAllLayers {
+      out +=
+        " (sliding layers keep at most their window; \(Format.grouped(plan.bytesPerTokenAllLayers)) B if all were full)"
+    }
+    out += "\n\nMemory per GPU\n"
+    out += "  weights (estimate): \(Format.fixed(weights.totalBytes / gib, 2)) GiB "
+    out +=
+      "(attention \(Format.fixed(weights.attentionBytes / gib, 2)), ffn \(Format.fixed(weights.ffnBytes / gib, 2)), "
+    out += "embedding/LM head \(Format.fixed(weights.vocabularyBytes / gib, 2)))\n"
+    let available: Int
+    if let bytes = kvCacheMemoryBytes {
+      available = bytes
+      out += "  KV budget: \(Format.grouped(bytes)) B (given)\n"
+    } else if let g = availableKvGib {
+      available = Int(g * gib)
+      out += "  KV budget: \(g) GiB (given; a logged figure is rounded to 0.01 GiB)\n"
+    } else {
+      let spec = GPUCatalog.lookup(gpu ?? "")
+      let memory = spec?.memoryBytes ?? 0
+      let requested = (memory * gpuMemoryUtilization).rounded(.up)
+      let budget = requested - weights.totalBytes - overheadGib * gib
+      available = max(0, Int(budget))
+      out += "  \(spec?.name ?? "?"): \(Format.fixed(memory / 1e9, 0)) GB (datasheet) × \(gpuMemoryUtilization)"
+      out += " = \(Format.fixed(requested / gib, 2)) GiB requested\n"
+      out += "  − weights \(Format.fixed(weights.totalBytes / gib, 2)) GiB − overhead \(overheadGib) GiB (assumed: "
+      out += "profile-run activations, CUDA context, NCCL; set --overhead-gib)\n"
+      out += "  = KV budget \(Format.fixed(Double(available) / gib, 2)) GiB\n"
+    }
+    let blocks = plan.numBlocks(availableBytes: available)
+    out += "\nCapacity: \(Format.grouped(blocks)) blocks of \(blockSize) tokens "
+    out += "(\(Format.grouped(blocks / max(1, plan.numGroups) * blockSize)) tokens of full context)\n\n"
+    let rule: KVCachePlan.TokenRule = v020TokenRule ? .blocksPerGroup : .concurrencyTimesLength
+    out += "max_model_len   blocks/request   max concurrency   KV cache size (tokens)"
+    out += maxNumSeqs == nil ? "\n" : "   with max_num_seqs\n"
+    for len in lengths {
+      let c = plan.maxConcurrency(numBlocks: blocks, maxModelLen: len)
+      var row = pad(Format.grouped(len), 13) + "   " + pad(Format.grouped(plan.blocksPerRequest(maxModelLen: len)), 14)
+      row += "   " + pad(String(format: "%.2fx", c), 15) + "   "
+      row += pad(Format.grouped(plan.capacityTokens(numBlocks: blocks, maxModelLen: len, rule: rule)), 22)
+      if let seqs = maxNumSeqs { row += "   " + String(format: "%.2f", min(c, Double(seqs))) }
+      out += row + "\n"
+    }
+    if blocks == 0 || (lengths.contains { plan.maxConcurrency(numBlocks: blocks, maxModelLen: $0) < 1 }) {
+      out +=
+        "\nwarning: the KV cache cannot hold one request of the longest max_model_len; vLLM would refuse to start\n"
+    }
+    print(out, terminator: "")
+  }
+
+  private func contextLengths(_ model: ModelConfig) throws -> [Int] {
+    guard let text = maxModelLen else {
+      guard let m = model.maxPositionEmbeddings else {
+        throw CommandFailure("\(config): no max_position_embeddings; give --max-model-len", exitCode: 2)
+      }
+      return [m]
+    }
+    let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else {
+      throw CommandFailure("--max-model-len: expected positive integers separated by commas", exitCode: 2)
+    }
+    return values.compactMap { $0 }
+  }
+
+  private func name(_ kind: KVCachePlan.LayerKind) -> String {
+    switch kind {
+    case .full: return "full-attention"
+    case .slidingWindow(let w): return "sliding-window (\(w))"
+    case .mla: return "MLA"
+    }
+  }
+
+  private func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+}

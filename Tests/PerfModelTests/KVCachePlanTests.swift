@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import PerfModel
+
+/// vLLM's own KV-cache lines, reproduced from the available KV memory it logged.
+@Suite struct KVCachePlanTests {
+  static let gib = 1_073_741_824
+
+  @Test func vllm032CPURunOfTheTinyLlama() throws {
+    // run1-info-2048/server.log: "Explicitly set (2.0/11.46) GiB for KV cache" →
+    // "CPU KV cache size: 1,048,576 tokens, Maximum concurrency for 2,048 tokens per request: 512.00x".
+    let config = try ModelConfigTests.load(SharedFiles.tinyLlama)
+    let plan = try KVCachePlan(config: config, deployment: Deployment())
+    // 2 KV heads × (64 + 64) × 2 bytes = 512 B per token and layer; 4 layers, one group.
+    #expect(plan.bytesPerTokenPerLayer == 512 && plan.groupSize == 4 && plan.numGroups == 1)
+    let blocks = plan.numBlocks(availableBytes: 2 * Self.gib)
+    #expect(plan.capacityTokens(numBlocks: blocks, maxModelLen: 2048) == 1_048_576)
+    #expect(String(format: "%.2f", plan.maxConcurrency(numBlocks: blocks, maxModelLen: 2048)) == "512.00")
+  }
+
+  @Test func vllm015GptOss120bOnFourGPUs() throws {
+    // v1-0.15.0-gpt-oss-120b log: "Available KV cache memory: 100.66 GiB", "GPU KV cache size: 5,863,776 tokens",
+    // "Maximum concurrency for 131,072 tokens per request: 84.12x" (max_num_batched_tokens=8192, TP 4).
+    let config = try ModelConfigTests.load(SharedFiles.config("openai--gpt-oss-120b"))
+    let plan = try KVCachePlan(
+      config: config, deployment: Deployment(tensorParallelSize: 4), blockSize: 16, maxNumBatchedTokens: 8192)
+    // 8 KV heads / 4 = 2 per rank × (64 + 64) × 2 B = 512 B; 18 full + 18 sliding layers → 2 groups of 18.
+    #expect(plan.bytesPerTokenPerLayer == 512 && plan.groupSize == 18 && plan.numGroups == 2)
+    // Per request: full 131072 / 16 = 8192 blocks; sliding cdiv(min(128 − 1 + 8192, 131072), 16) + 1 = 521.
+    #expect(plan.blocksPerRequest(maxModelLen: 131_072) == 8713)
+
+    // The logged GiB is rounded to 0.01: every byte count in [100.655, 100.665) GiB is possible, and the
+    // printed token count must lie within what that interval gives.
+    let low = plan.numBlocks(availableBytes: Int(100.655 * Double(Self.gib)))
+    let high = plan.numBlocks(availableBytes: Int(100.665 * Double(Self.gib)))
+    let tokensLow = plan.capacityTokens(numBlocks: low, maxModelLen: 131_072, rule: .blocksPerGroup)
+    let tokensHigh = plan.capacityTokens(numBlocks: high, maxModelLen: 131_072, rule: .blocksPerGroup)
+    #expect(tokensLow <= 5_863_776 && 5_863_776 <= tokensHigh)
+
+    // 5,863,776 = (num_blocks // 2) × 16 → num_blocks 732,972 (or 732,973): that many blocks of 18 layers'
+    // pages are 100.66 GiB when rounded, and give the logged line exactly.
+    let bytes = 732_972 * 18 * 8192
+    #expect(String(format: "%.2f", Double(bytes) / Double(Self.gib)) == "100.66")
+    let blocks = plan.numBlocks(availableBytes: bytes)
+    #expect(plan.capacityTokens(numBlocks: blocks, maxModelLen: 131_072, rule: .blocksPerGroup) == 5_863_776)
+    #expect(String(format: "%.2f", plan.maxConcurrency(numBlocks: blocks, maxModelLen: 131_072)) == "84.12")
+
+    // Treating the sliding layers as full (one group of 36) would have said 44.7x.
+    let flat = try KVCachePlan(
+      config: config, deployment: Deployment(tensorParallelSize: 4, disableSlidingWindow: true), blockSize: 16)
+    let flatBlocks = flat.numBlocks(availableBytes: bytes)
+    #expect(String(format: "%.1f", flat.maxConcurrency(numBlocks: flatBlocks, maxModelLen: 131_072)) == "44.7")
+  }
+
+  @Test func mlaKeepsOneLatentPerToken() throws {
+    // Spec §7.2: DeepSeek-V3 bf16 latent (512 + 64) × 2 = 1152 B per token and layer, not divided by TP.
+    let config = try ModelConfigTests.load(SharedFiles.config("deepseek-ai--DeepSeek-V3"))
+    let plan = try KVCachePlan(config: config, deployment: Deployment(tensorParallelSize: 8))
+    #expect(plan.bytesPerTokenPerLayer == 1152 && plan.groupSize == 61)
+    let fp8 = try KVCachePlan(config: config, deployment: Deployment(tensorParallelSize: 8, kvCacheDtype: "fp8"))
+    #expect(fp8.bytesPerTokenPerLayer == 576)
+  }
+
+  @Test func gemma4GroupsFiveSlidingLayersPerFullOne() throws {
+    // 25 sliding + 5 full: sizes differ by more than 25 %, so groups of the smaller count (5) → 5 + 1 groups.
+    let config = try ModelConfigTests.load(SharedFiles.config("google--gemma-4-26B-A4B"))
+    let plan = try KVCachePlan(config: config, deployment: Deployment())
+    #expect(plan.groupSize == 5 && plan.numGroups == 6)
+  }
+
+  @Test func weightEstimateOfLlama70BOnFourGPUs() throws {
+    // 80 × [8192·(2·16 + 2·2)·128 + 3·8192·28672/4] + 2·128256·8192/4 parameters, 2 bytes each:
+    // 80 × (37,748,736 + 176,160,768) + 525,336,576 = 17,638,096,896 params → 35,276,193,792 B.
+    let config = try ModelConfigTests.load(SharedFiles.config("meta-llama--Meta-Llama-3.1-70B"))
+    let w = try WeightEstimate(config: config, deployment: Deployment(tensorParallelSize: 4))
+    #expect(w.totalBytes == 35_276_193_792)
+  }
+}
