@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "ProfileMateCore", targets: ["ProfileMateCore"]),
     .library(name: "VLLMLog", targets: ["VLLMLog"]),
     .library(name: "Render", targets: ["Render"]),
+    .library(name: "PromMetrics", targets: ["PromMetrics"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
@@ -18,6 +19,8 @@ let package = Package(
     .target(name: "ProfileMateCore"),
     // Pure byte-level reader of vLLM server logs into the run model.
     .target(name: "VLLMLog", dependencies: ["ProfileMateCore"]),
+    // Pure reader of Prometheus /metrics text and the vLLM metric analyses on top. No I/O.
+    .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
     // Pure renderers: text, JSON, Markdown, CSV.
     .target(name: "Render", dependencies: ["ProfileMateCore"]),
     // zlib, for reading .gz logs.
@@ -42,6 +45,7 @@ let package = Package(
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
+    .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
   ],
   swiftLanguageModes: [.v6]
