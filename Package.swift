@@ -22,7 +22,7 @@ let package = Package(
     // Pure reader of Prometheus /metrics text and the vLLM metric analyses on top. No I/O.
     .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
     // Pure renderers: text, JSON, Markdown, CSV.
-    .target(name: "Render", dependencies: ["ProfileMateCore"]),
+    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics"]),
     // zlib, for reading .gz logs.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
@@ -30,7 +30,7 @@ let package = Package(
     .executableTarget(
       name: "profilemate",
       dependencies: [
-        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO",
+        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PromMetrics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
-    .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore"]),
+    .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
   ],
   swiftLanguageModes: [.v6]

@@ -25,6 +25,11 @@ public enum MetricsFindingRules {
     e.windowSeconds.map { "in the \(Format.fixed($0, 1)) s window" } ?? "since the engine started"
   }
 
+  /// A count as an integer with separators (`12,738`); other values with `Format.auto`.
+  static func number(_ x: Double) -> String {
+    x.isFinite && x == x.rounded() && abs(x) < 1e15 ? Format.grouped(Int(x)) : Format.auto(x)
+  }
+
   static func line(_ e: EngineSummary, _ m: VLLMMetric) -> [LineNumber] { e.lines[m].map { [$0] } ?? [] }
 
   static func seconds(_ x: Double?) -> String {
@@ -45,10 +50,10 @@ public enum MetricsFindingRules {
     guard queuedNow || queuedLong else { return nil }
     var evidence: [Evidence] = []
     if let w = e.waiting {
-      var text = "waiting = \(Format.auto(w.value)) requests, running = \(Format.auto(e.running?.value ?? 0))"
+      var text = "waiting = \(number(w.value)) requests, running = \(number(e.running?.value ?? 0))"
       let reasons = e.waitingByReason.filter { $0.value > 0 }.sorted { $0.key < $1.key }
       if !reasons.isEmpty {
-        text += " (" + reasons.map { "\($0.key) \(Format.auto($0.value))" }.joined(separator: ", ") + ")"
+        text += " (" + reasons.map { "\($0.key) \(number($0.value))" }.joined(separator: ", ") + ")"
       }
       evidence.append(Evidence(text, lines: [w.line] + (e.running.map { [$0.line] } ?? [])))
     }
@@ -56,7 +61,7 @@ public enum MetricsFindingRules {
       evidence.append(
         Evidence(
           "queue time \(scope(e)): mean \(seconds(queue.mean)), p90 \(seconds(queue.p90)), p99 \(seconds(queue.p99)) "
-            + "over \(Format.auto(queue.count)) requests", lines: line(e, .queueTime)))
+            + "over \(number(queue.count)) requests", lines: line(e, .queueTime)))
     }
     if let share {
       evidence.append(
@@ -67,7 +72,7 @@ public enum MetricsFindingRules {
       id: "queueing", severity: queuedLong ? .warning : .info,
       title: queuedLong
         ? "Requests spend \(Format.pct(share ?? 0)) of their latency queued"
-        : "\(Format.auto(waiting)) request(s) waiting at the time of the scrape",
+        : "\(number(waiting)) request(s) waiting at the time of the scrape",
       evidence: evidence,
       recommendation: kvFull
         ? "The KV cache is full: add KV capacity (--gpu-memory-utilization, --kv-cache-dtype fp8, a larger "
@@ -78,14 +83,14 @@ public enum MetricsFindingRules {
 
   static func preemptions(_ e: EngineSummary, _ t: MetricsFindingThresholds) -> Finding? {
     guard let n = e.preemptions, n > 0 else { return nil }
-    var evidence = [Evidence("\(Format.auto(n)) preemption(s) \(scope(e))", lines: line(e, .preemptions))]
-    if let r = e.rates?.preemptionsPerSecond { evidence.append(Evidence("\(Format.auto(r)) preemptions/s")) }
+    var evidence = [Evidence("\(number(n)) preemption(s) \(scope(e))", lines: line(e, .preemptions))]
+    if let r = e.rates?.preemptionsPerSecond { evidence.append(Evidence("\(number(r)) preemptions/s")) }
     if let kv = e.kvCacheUsagePct {
       evidence.append(Evidence("KV-cache usage now \(Format.pct(kv))", lines: line(e, .kvCacheUsage)))
     }
     return Finding(
       id: "preemptions", severity: .warning,
-      title: "\(Format.auto(n)) request preemption(s): the KV cache ran out and requests were recomputed",
+      title: "\(number(n)) request preemption(s): the KV cache ran out and requests were recomputed",
       evidence: evidence,
       recommendation:
         "Give the KV cache more room: raise --gpu-memory-utilization, use --kv-cache-dtype fp8, or raise "
@@ -118,7 +123,7 @@ public enum MetricsFindingRules {
     let ratio = pm / dm
     let evidence = [
       Evidence(
-        "mean prefill time \(seconds(pm)) (p90 \(seconds(p.p90))) over \(Format.auto(p.count)) requests \(scope(e))",
+        "mean prefill time \(seconds(pm)) (p90 \(seconds(p.p90))) over \(number(p.count)) requests \(scope(e))",
         lines: [p.line]),
       Evidence("mean decode time \(seconds(dm)) (p90 \(seconds(d.p90)))", lines: [d.line]),
     ]
