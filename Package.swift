@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "VLLMLog", targets: ["VLLMLog"]),
     .library(name: "Render", targets: ["Render"]),
     .library(name: "PromMetrics", targets: ["PromMetrics"]),
+    .library(name: "MetricsFetch", targets: ["MetricsFetch"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
@@ -27,10 +28,12 @@ let package = Package(
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
     .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore"]),
+    // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
+    .target(name: "MetricsFetch", dependencies: ["PromMetrics", "ProfileMateIO"]),
     .executableTarget(
       name: "profilemate",
       dependencies: [
-        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PromMetrics",
+        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PromMetrics", "MetricsFetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -47,6 +50,7 @@ let package = Package(
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
     .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
+    .testTarget(name: "MetricsFetchTests", dependencies: ["MetricsFetch", "PromMetrics", "Render"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,7 @@ public enum PromJSONReport {
     w.beginObject()
     w.int("schema_version", schemaVersion)
     w.string("tool_version", toolVersion)
-    w.string("mode", d.windowSeconds == nil ? "snapshot" : "window")
+    w.string("mode", d.timeline != nil ? "timeline" : d.windowSeconds == nil ? "snapshot" : "window")
     w.beginArray("sources")
     for s in d.sources { w.string(nil, s) }
     w.endArray()
@@ -23,6 +23,12 @@ public enum PromJSONReport {
     w.beginArray("new_engines")
     for e in d.newEngines { w.string(nil, e) }
     w.endArray()
+    if let t = d.timeline {
+      TimelineJSON.write(&w, t)
+    } else {
+      w.double("scrapes", nil)
+      w.double("timeline", nil)
+    }
     w.beginArray("findings")
     for f in d.findings { finding(&w, f) }
     w.endArray()
@@ -67,19 +73,7 @@ public enum PromJSONReport {
     for (k, v) in e.requestSuccess.sorted(by: { $0.key < $1.key }) { w.double(k, v) }
     w.endObject()
     w.endObject()
-    w.beginObject("latency_seconds")
-    for l in e.latencies {
-      w.beginObject(l.kind.rawValue)
-      w.string("metric", l.name)
-      w.double("count", l.count)
-      w.double("sum", l.sum)
-      w.double("mean", l.mean)
-      w.double("p50", l.p50)
-      w.double("p90", l.p90)
-      w.double("p99", l.p99)
-      w.endObject()
-    }
-    w.endObject()
+    latencies(&w, e.latencies)
     if let b = e.batchSizes {
       w.beginObject("batch_tokens")
       w.double("steps", b.steps)
@@ -139,6 +133,23 @@ public enum PromJSONReport {
       w.endObject()
     } else {
       w.double("cache_config", nil)
+    }
+    w.endObject()
+  }
+
+  /// `latency_seconds`: one object per histogram present.
+  static func latencies(_ w: inout JSONWriter, _ list: [LatencySummary]) {
+    w.beginObject("latency_seconds")
+    for l in list {
+      w.beginObject(l.kind.rawValue)
+      w.string("metric", l.name)
+      w.double("count", l.count)
+      w.double("sum", l.sum)
+      w.double("mean", l.mean)
+      w.double("p50", l.p50)
+      w.double("p90", l.p90)
+      w.double("p99", l.p99)
+      w.endObject()
     }
     w.endObject()
   }

@@ -15,6 +15,8 @@ public struct PromReportData: Sendable {
   public var findings: [Finding]
   /// Malformed lines skipped, with the source they came from.
   public var issues: [(source: String, issue: ParseIssue)]
+  /// The timeline of a recording (`metrics --recording`); nil for one scrape or a window.
+  public var timeline: MetricsTimeline?
 
   /// Report data for one scrape.
   public init(source: String, snapshot: SnapshotAnalysis, thresholds: MetricsFindingThresholds) {
@@ -37,5 +39,21 @@ public struct PromReportData: Sendable {
     newEngines = window.newEngines
     findings = window.findings(thresholds)
     issues = beforeIssues.map { (before, $0) } + afterIssues.map { (after, $0) }
+  }
+
+  /// Report data for a recording: `engines` summarise the whole timeline, which is kept for the per-scrape
+  /// tables. `malformedIndexLines` are lines of the recording's index.tsv that could not be read.
+  public init(
+    recording: String, timeline: MetricsTimeline, malformedIndexLines: [Int] = [], thresholds: MetricsFindingThresholds
+  ) {
+    sources = [recording]
+    windowSeconds = timeline.spanSeconds
+    engines = timeline.wholeSummaries()
+    newEngines = timeline.engines.filter { !$0.presentAtStart }.map(\.title)
+    findings = MetricsFindingRules.evaluate(engines, thresholds: thresholds)
+    issues =
+      malformedIndexLines.map { (recording + "/index.tsv", ParseIssue(line: $0, message: "malformed index row")) }
+      + timeline.issues.map { (recording + " scrape " + $0.scrape, $0.issue) }
+    self.timeline = timeline
   }
 }

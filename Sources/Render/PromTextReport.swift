@@ -6,7 +6,12 @@ public enum PromTextReport {
   /// Renders the report; `style` decides whether ANSI colours are used.
   public static func render(_ d: PromReportData, style: TextStyle) -> String {
     var out = style.bold("ProfileMate — /metrics " + d.sources.joined(separator: " → ")) + "\n"
-    if let s = d.windowSeconds {
+    if let t = d.timeline {
+      out += TimelineTextTable.render(t, style: style)
+      out += "\n" + style.bold("Whole recording") + "\n"
+      out += "  \(Format.fixed(t.spanSeconds, 3)) s: counters are sums of the interval increases, latencies are of "
+      out += "the whole recording\n"
+    } else if let s = d.windowSeconds {
       out += "  window of \(Format.fixed(s, 3)) s: counters are increases, latencies are of the window\n"
     } else {
       out += "  one scrape: counters and latencies are totals since each engine started\n"

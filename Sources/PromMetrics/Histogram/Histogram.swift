@@ -76,9 +76,11 @@ public struct Histogram: Sendable, Equatable {
 
   /// This histogram minus an earlier one of the same series: bucket, count and sum deltas, each series
   /// treated as PromQL's `increase()` treats a counter (a decrease means a reset: the delta is the new value).
-  /// When both carry `_created` and it changed, the whole histogram restarted and the delta is `self`.
+  /// When both carry `_created` and it changed, or the observation count went down, the whole histogram
+  /// restarted and the delta is `self` (bucket by bucket, a restart could pass for an increase).
   public func delta(since earlier: Histogram) -> Histogram {
     if let c0 = earlier.created, let c1 = created, c0 != c1 { return self }
+    if observations < earlier.observations { return self }
     func d(_ now: Double, _ before: Double?) -> Double {
       guard let before else { return now }
       return now >= before ? now - before : now
