@@ -10,6 +10,8 @@ let package = Package(
     .library(name: "VLLMLog", targets: ["VLLMLog"]),
     .library(name: "Render", targets: ["Render"]),
     .library(name: "PerfModel", targets: ["PerfModel"]),
+    .library(name: "PromMetrics", targets: ["PromMetrics"]),
+    .library(name: "MetricsFetch", targets: ["MetricsFetch"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
@@ -19,18 +21,22 @@ let package = Package(
     .target(name: "ProfileMateCore"),
     // Pure byte-level reader of vLLM server logs into the run model.
     .target(name: "VLLMLog", dependencies: ["ProfileMateCore"]),
+    // Pure reader of Prometheus /metrics text and the vLLM metric analyses on top. No I/O.
+    .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
     // Pure renderers: text, JSON, Markdown, CSV.
-    .target(name: "Render", dependencies: ["ProfileMateCore"]),
+    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
     .target(name: "PerfModel", dependencies: ["ProfileMateCore"]),
     // zlib, for reading .gz logs.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
     .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore"]),
+    // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
+    .target(name: "MetricsFetch", dependencies: ["PromMetrics", "ProfileMateIO"]),
     .executableTarget(
       name: "profilemate",
       dependencies: [
-        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel",
+        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -46,7 +52,9 @@ let package = Package(
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
     .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
+    .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
+    .testTarget(name: "MetricsFetchTests", dependencies: ["MetricsFetch", "PromMetrics", "Render"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
     .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"]),
   ],

@@ -160,4 +160,19 @@ public final class ByteSource {
     }
     return capacity - Int(stream.pointee.avail_out)
   }
+
+  /// Every byte of a file, a .gz file (decompressed) or standard input (`-`).
+  /// - Throws: ``InputError`` naming the path.
+  public static func readAll(_ path: String) throws -> [UInt8] {
+    let source = try ByteSource(path: path)
+    var out: [UInt8] = []
+    if let size = source.fileSize, !source.isCompressed { out.reserveCapacity(size) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, capacity: $0.count) }
+      if n == 0 { break }
+      out.append(contentsOf: chunk[0..<n])
+    }
+    return out
+  }
 }

@@ -22,7 +22,9 @@ struct ProfileMate: AsyncParsableCommand {
       Exit codes: 0 success; 1 a --fail-on rule fired; 2 unusable input or arguments.
       """,
     version: version,
-    subcommands: [AnalyzeCommand.self, GPUsCommand.self, PerfCommand.self, KVCommand.self],
+    subcommands: [
+      AnalyzeCommand.self, MetricsCommand.self, WatchCommand.self, PerfCommand.self, KVCommand.self, GPUsCommand.self,
+    ],
     defaultSubcommand: nil
   )
 

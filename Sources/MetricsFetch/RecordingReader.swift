@@ -1,0 +1,47 @@
+import ProfileMateIO
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads a recording folder — written by `profilemate watch --record`, or a fixture's `metrics/` folder — as
+/// its index rows, loading each successful scrape on demand.
+public struct RecordingReader: Sendable {
+  /// The folder.
+  public let directory: String
+  /// Every row of index.tsv in order (failed attempts included).
+  public let rows: [RecordingIndex.Row]
+  /// 1-based numbers of index.tsv lines that could not be read.
+  public let malformedLines: [Int]
+
+  /// Opens the recording in `path`: a folder holding `index.tsv`, or the `index.tsv` itself.
+  /// - Throws: ``InputError`` when there is no index.tsv.
+  public init(path: String) throws {
+    var dir = path
+    while dir.count > 1 && dir.hasSuffix("/") { dir.removeLast() }
+    if dir.hasSuffix("/index.tsv") || dir == "index.tsv" {
+      dir = dir == "index.tsv" ? "." : String(dir.dropLast("/index.tsv".count))
+    }
+    var st = stat()
+    guard stat(dir + "/index.tsv", &st) == 0 else {
+      throw InputError("\(path): not a recording (no index.tsv; expected a folder written by watch --record)")
+    }
+    directory = dir
+    let parsed = RecordingIndex.parse(String(decoding: try ByteSource.readAll(dir + "/index.tsv"), as: UTF8.self))
+    rows = parsed.rows
+    malformedLines = parsed.malformed
+  }
+
+  /// The body of a successful row's scrape.
+  /// - Throws: ``InputError`` when its file is missing or unreadable.
+  public func body(of row: RecordingIndex.Row) throws -> [UInt8] {
+    try ByteSource.readAll(directory + "/" + row.file)
+  }
+
+  /// The Unix milliseconds of the row whose file is `name`, if listed.
+  public func epochMs(ofFile name: String) -> Int64? {
+    rows.first { $0.file == name }?.epochMs
+  }
+}

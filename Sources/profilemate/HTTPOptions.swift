@@ -1,0 +1,51 @@
+import ArgumentParser
+import MetricsFetch
+
+/// The options of commands that scrape a live server: extra headers (an API key), time-out, and how long to
+/// wait for a server that is still starting.
+struct HTTPOptions: ParsableArguments {
+  @Option(
+    name: .customLong("header"),
+    help: ArgumentHelp(
+      "An extra request header, e.g. 'Authorization: Bearer KEY' (repeatable). Its value never appears in any "
+        + "output, message or recording.", valueName: "name: value"))
+  var headers: [String] = []
+
+  @Option(help: ArgumentHelp("Seconds allowed for one request (default 10).", valueName: "s"))
+  var timeout: Double = 10
+
+  @Option(
+    help: ArgumentHelp(
+      "Seconds to keep retrying, with back-off, while the server refuses connections because it is still "
+        + "starting (default: 5 for metrics, 120 for watch).", valueName: "s"))
+  var wait: Double?
+
+  func validate() throws {
+    guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds.") }
+    if let wait, !(wait >= 0) { throw ValidationError("--wait must be zero or more seconds.") }
+    for h in headers {
+      do { _ = try RequestHeader(parsing: h) } catch let error as FetchError {
+        throw ValidationError(error.description)
+      }
+    }
+  }
+
+  /// A fetcher for SOURCE (a URL or host:port).
+  func fetcher(for source: String) throws -> MetricsFetcher {
+    let endpoint = try MetricsEndpoint(source)
+    return MetricsFetcher(endpoint: endpoint, headers: try headers.map(RequestHeader.init(parsing:)), timeout: timeout)
+  }
+
+  /// Scrapes, waiting up to `--wait` (or `defaultWait`) seconds for a starting server; says so on standard
+  /// error once when it has to wait.
+  func fetchWaiting(_ fetcher: MetricsFetcher, defaultWait: Double = 5) async throws -> Scrape {
+    let limit = wait ?? defaultWait
+    var told = false
+    return try await fetcher.fetch(waitingUpTo: limit) { error, _ in
+      if !told {
+        writeStandardError("profilemate: \(error.description); retrying for up to \(Int(limit.rounded())) s\n")
+        told = true
+      }
+    }
+  }
+}
