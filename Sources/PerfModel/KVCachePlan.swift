@@ -151,3 +151,35 @@ public struct KVCachePlan: Sendable, Hashable {
 
 /// `ceil(a / b)` for positive `b`.
 func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
+
+extension KVCachePlan {
+  /// Tokens of context that `requests` equally long requests hold when they occupy `usedBlocks` blocks.
+  ///
+  /// Each request holds `length / block_size` blocks in every full-attention (and MLA) group, and in every
+  /// sliding-window group at most the blocks of its window (`cdiv(window − 1, block_size) + 1`: vLLM frees the
+  /// rest). Returns nil when the layout cannot tell (no full-attention group and the blocks exceed the
+  /// windows).
+  public func residentTokens(usedBlocks: Double, requests: Int) -> Double? {
+    guard requests > 0, usedBlocks >= 0 else { return nil }
+    let perRequest = usedBlocks / Double(requests)
+    var full = 0.0
+    var windows: [(groups: Double, cap: Double)] = []
+    for g in kinds {
+      switch g.kind {
+      case .full, .mla: full += Double(g.groups)
+      case .slidingWindow(let w): windows.append((Double(g.groups), Double(ceilDiv(w - 1, blockSize) + 1)))
+      }
+    }
+    // Blocks per request as a function of its length in blocks x: increasing and piecewise linear.
+    func blocks(_ x: Double) -> Double { full * x + windows.reduce(0) { $0 + $1.groups * min(x, $1.cap) } }
+    let widest = windows.map(\.cap).max() ?? 0
+    if full == 0 && perRequest > blocks(widest) { return nil }
+    var low = 0.0
+    var high = max(perRequest, widest) + 1
+    for _ in 0..<64 {
+      let mid = (low + high) / 2
+      if blocks(mid) < perRequest { low = mid } else { high = mid }
+    }
+    return (low + high) / 2 * Double(blockSize) * Double(requests)
+  }
+}

@@ -22,6 +22,7 @@ public enum JSONReport {
     cudagraph(&w, "cudagraph", a.cudagraph)
     mfu(&w, "mfu", a.mfu)
     capacity(&w, a.capacity)
+    roofline(&w, a.roofline)
     events(&w, a.model)
     findings(&w, a.findings)
     w.beginArray("engines")
@@ -274,6 +275,80 @@ public enum JSONReport {
     w.int("peak_kv_tokens", c.peakKVTokens)
     w.int("max_running", c.maxRunning)
     w.endObject()
+  }
+
+  private static func roofline(_ w: inout JSONWriter, _ r: RooflineAnalysis?) {
+    guard let r else {
+      w.string("roofline", nil)
+      return
+    }
+    w.beginObject("roofline")
+    w.string("gpu", r.gpu)
+    w.rounded("peak_tflops", r.peakFLOPS / 1e12, 2)
+    w.rounded("hbm_gbps", r.bandwidth / 1e9, 2)
+    w.rounded("ridge_flop_per_byte", r.ridgePoint, 2)
+    w.double("overhead_factor", r.overheadFactor)
+    w.int("steps", r.steps)
+    w.int("skipped_steps", r.skippedSteps)
+    w.beginObject("context_estimate")
+    w.string("method", "kv_usage_x_capacity")
+    w.int("capacity_tokens", r.capacityTokens)
+    for source in StepRoofline.ContextSource.allCases { w.int(source.rawValue, r.steps(from: source)) }
+    w.endObject()
+    w.beginArray("by_kind")
+    for f in r.byKind {
+      w.beginObject()
+      w.string("kind", f.kind.rawValue)
+      rooflineTotals(&w, f.totals, classification: f.classification)
+      w.endObject()
+    }
+    w.endArray()
+    w.beginArray("decode_by_batch")
+    for b in r.decodeByBatch {
+      w.beginObject()
+      w.int("min_requests", b.minRequests)
+      w.int("max_requests", b.maxRequests)
+      rooflineTotals(&w, b.totals, classification: b.classification)
+      w.endObject()
+    }
+    w.endArray()
+    if let largest = r.largestCaptureSize, let above = r.aboveCaptureSize, let within = r.withinCaptureSize {
+      w.beginObject("cuda_graphs")
+      w.int("largest_capture_size", largest)
+      w.beginObject("above_capture_size")
+      rooflineTotals(&w, above, classification: above.classification(overheadFactor: r.overheadFactor))
+      w.endObject()
+      w.beginObject("within_capture_size")
+      rooflineTotals(&w, within, classification: within.classification(overheadFactor: r.overheadFactor))
+      w.endObject()
+      w.endObject()
+    } else {
+      w.string("cuda_graphs", nil)
+    }
+    w.endObject()
+  }
+
+  private static func rooflineTotals(
+    _ w: inout JSONWriter, _ t: RooflineAnalysis.Totals, classification: StepRoofline.Classification
+  ) {
+    w.int("steps", t.steps)
+    w.int("tokens", t.tokens)
+    w.rounded("measured_s", t.measuredSeconds, 6)
+    w.rounded("attainable_s", t.attainableSeconds, 6)
+    w.rounded("compute_bound_s", t.computeSeconds, 6)
+    w.rounded("memory_bound_s", t.memorySeconds, 6)
+    w.rounded("efficiency_pct", t.efficiencyPct, 2)
+    w.string("bound", t.bound.rawValue)
+    w.string("classification", classification.rawValue)
+    for c in StepRoofline.Classification.allCases {
+      w.int("steps_" + String(c.rawValue.map { $0 == "-" ? "_" : $0 }), t.steps(c))
+    }
+    w.rounded("mean_requests", t.meanRequests, 2)
+    w.rounded("mean_decode_context_tokens", t.meanDecodeContext, 0)
+    w.rounded("achieved_tflops_per_gpu", t.achievedFLOPS.map { $0 / 1e12 }, 3)
+    w.rounded("achieved_gbps_per_gpu", t.achievedBandwidth.map { $0 / 1e9 }, 3)
+    w.rounded("measured_tokens_per_s", t.measuredTokensPerSecond, 1)
+    w.rounded("bound_tokens_per_s", t.boundTokensPerSecond, 1)
   }
 
   private static func events(_ w: inout JSONWriter, _ m: RunModel) {

@@ -12,6 +12,7 @@ public enum TextReport {
     out += section("Scheduling", style) + scheduling(a) + "\n"
     out += section("Bandwidth and FLOPs (MFU)", style) + mfu(a) + "\n"
     out += section("Capacity", style) + capacity(a) + "\n"
+    if let r = a.roofline { out += section("Roofline (per step, estimate)", style) + roofline(r) + "\n" }
     if a.engines.count > 1 { out += section("Per engine", style) + engines(a) + "\n" }
     out += section("Findings", style)
     if a.findings.isEmpty {
@@ -174,6 +175,37 @@ public enum TextReport {
       "peak KV usage",
       value(c.peakKVUsagePct?.value, Format.pct) + (c.peakKVTokens.map { " ≈ \(Format.grouped($0)) tokens" } ?? ""))
     return t.render()
+  }
+
+  private static func roofline(_ r: RooflineAnalysis) -> String {
+    var out =
+      "  \(r.gpu): \(Format.auto(r.peakFLOPS / 1e12)) TFLOP/s, \(Format.auto(r.bandwidth / 1e9)) GB/s, ridge "
+      + "\(Format.fixed(r.ridgePoint, 0)) FLOP/byte; overhead-bound = measured ≥ \(Format.auto(r.overheadFactor))× bound\n"
+    var t = TextTable()
+    t.add("kind", "steps", "measured", "bound", "achieved ÷ bound", "bound by", "class", "batch", "context/req*")
+    for f in r.byKind {
+      let k = f.totals
+      t.add(
+        f.kind.rawValue, Format.grouped(k.steps), Format.fixed(k.measuredSeconds, 2) + " s",
+        Format.fixed(k.attainableSeconds, 2) + " s", value(k.efficiencyPct, Format.pct), k.bound.rawValue,
+        f.classification.rawValue, value(k.meanRequests, Format.auto),
+        value(k.meanDecodeContext, { Format.grouped(Int($0)) }))
+    }
+    for b in r.decodeByBatch {
+      let k = b.totals
+      t.add(
+        "  decode \(b.minRequests)–\(b.maxRequests)", Format.grouped(k.steps),
+        Format.fixed(k.measuredSeconds, 2) + " s",
+        Format.fixed(k.attainableSeconds, 2) + " s", value(k.efficiencyPct, Format.pct), k.bound.rawValue,
+        b.classification.rawValue, value(k.meanRequests, Format.auto),
+        value(k.meanDecodeContext, { Format.grouped(Int($0)) }))
+    }
+    out += t.render()
+    out +=
+      "  * estimated from KV usage × capacity: \(Format.grouped(r.steps(from: .stepLine))) steps from the step line, "
+      + "\(Format.grouped(r.steps(from: .interpolated))) interpolated from stats lines, "
+      + "\(Format.grouped(r.steps(from: .unknown))) unknown\n"
+    return out
   }
 
   private static func engines(_ a: RunAnalysis) -> String {

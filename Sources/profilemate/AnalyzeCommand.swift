@@ -1,4 +1,5 @@
 import ArgumentParser
+import PerfModel
 import ProfileMateCore
 import ProfileMateIO
 import Render
@@ -48,6 +49,17 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
+      "The served model's Hugging Face config.json: with --gpu, every step is placed on the roofline.",
+      valueName: "config"))
+  var model: String?
+
+  @Option(
+    name: [.customLong("tp"), .customLong("tensor-parallel-size")],
+    help: "Tensor-parallel size for --model (default: the log's).")
+  var tp: Int?
+
+  @Option(
+    help: ArgumentHelp(
       "Exit with code 1 when a finding of this severity or worse exists (info, warning, critical).",
       valueName: "severity"))
   var failOn: Severity?
@@ -74,6 +86,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     if let gpu, GPUCatalog.lookup(gpu) == nil {
       throw ValidationError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
     }
+    if model != nil && gpu == nil { throw ValidationError("--model needs --gpu NAME for the roofline.") }
+    if let tp, tp < 1 { throw ValidationError("--tp must be at least 1") }
   }
 
   func run() async throws {
@@ -89,7 +103,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
       throw CommandFailure(error.description, exitCode: error.exitCode)
     }
     progress.clear()
-    let analysis = RunAnalysis.analyze(model, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup)))
+    let costModel = try self.model.map { try stepCostModel(config: $0, log: model.config) }
+    let analysis = RunAnalysis.analyze(
+      model, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup), costModel: costModel))
     let report: String
     if json {
       report = JSONReport.render(analysis, toolVersion: ProfileMate.version)
@@ -118,6 +134,31 @@ struct AnalyzeCommand: AsyncParsableCommand {
       throw CommandFailure(
         "--fail-on \(failOn.rawValue): \(analysis.findings.filter { $0.severity >= failOn }.count) finding(s) at or above it",
         exitCode: 1)
+    }
+  }
+}
+
+extension AnalyzeCommand {
+  /// The perf model of `config` deployed as the log says (TP, PP, dtype, KV-cache dtype, block size), with the
+  /// KV pool's block count from the log for turning usage into tokens.
+  fileprivate func stepCostModel(config path: String, log: EngineConfig) throws -> PerfStepCostModel {
+    let config = try loadModelConfig(path)
+    let ep = log.nonDefaultArgs["enable_expert_parallel"] == "True"
+    let deployment = Deployment(
+      tensorParallelSize: tp ?? log.tensorParallelSize?.value ?? 1,
+      pipelineParallelSize: log.pipelineParallelSize?.value ?? 1,
+      dataParallelSize: ep ? log.dataParallelSize?.value ?? 1 : 1, enableExpertParallel: ep,
+      dtype: log.dtype?.value ?? "auto", kvCacheDtype: log.kvCacheDtype?.value ?? "auto")
+    do {
+      let plan = try KVCachePlan(
+        config: config, deployment: deployment, blockSize: log.blockSize?.value ?? 16,
+        maxNumBatchedTokens: log.maxNumBatchedTokens?.value ?? 8192)
+      let blocks =
+        log.kvCacheBlocks?.value
+        ?? log.availableKVCacheGiB.map { plan.numBlocks(availableBytes: Int($0.value * 1_073_741_824)) }
+      return try PerfStepCostModel(config: config, deployment: deployment, kvPlan: plan, numBlocks: blocks)
+    } catch {
+      throw CommandFailure(error.description, exitCode: 2)
     }
   }
 }

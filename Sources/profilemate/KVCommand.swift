@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PerfModel
 import ProfileMateCore
+import ProfileMateIO
 
 /// `profilemate kv CONFIG --gpu NAME`: how many tokens and concurrent requests vLLM's KV cache will hold.
 struct KVCommand: AsyncParsableCommand {
@@ -64,10 +65,21 @@ struct KVCommand: AsyncParsableCommand {
   @Flag(help: "Print the token capacity as vLLM up to v0.20 did (num_blocks // groups × block_size).")
   var v020TokenRule = false
 
+  @Option(
+    help: ArgumentHelp(
+      "A vLLM log of a run of this model: its available KV memory is the budget (unless one is given), and its "
+        + "peak KV usage is compared with what would have sufficed.", valueName: "log"))
+  var log: String?
+
+  @Option(help: "Headroom added to the observed peak when sizing from a --log (0.2 = 20 %).")
+  var headroom = 0.2
+
   func validate() throws {
-    if gpu == nil && kvCacheMemoryBytes == nil && availableKvGib == nil {
-      throw ValidationError("give --gpu NAME, or a known budget with --kv-cache-memory-bytes / --available-kv-gib")
+    if gpu == nil && kvCacheMemoryBytes == nil && availableKvGib == nil && log == nil {
+      throw ValidationError(
+        "give --gpu NAME, a known budget with --kv-cache-memory-bytes / --available-kv-gib, or a --log")
     }
+    if !(headroom >= 0 && headroom <= 10) { throw ValidationError("--headroom must be between 0 and 10") }
     if let gpu, GPUCatalog.lookup(gpu) == nil {
       throw ValidationError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
     }
@@ -94,6 +106,8 @@ struct KVCommand: AsyncParsableCommand {
     }
     let lengths = try contextLengths(model)
     let gib = 1_073_741_824.0
+    let run = try log.map(readRun)
+    let loggedGiB = kvCacheMemoryBytes == nil && availableKvGib == nil ? run?.config.availableKVCacheGiB : nil
     var out = "\(config) — per GPU, tp \(tp), pp \(pp), block \(blockSize)\n\n"
     out += "KV cache layout\n"
     out +=
@@ -117,6 +131,13 @@ struct KVCommand: AsyncParsableCommand {
     } else if let g = availableKvGib {
       available = Int(g * gib)
       out += "  KV budget: \(g) GiB (given; a logged figure is rounded to 0.01 GiB)\n"
+    } else if let g = loggedGiB {
+      available = Int(g.value * gib)
+      out +=
+        "  KV budget: \(g.value) GiB (the log's \"Available KV cache memory\", line \(g.line); rounded to 0.01 GiB)\n"
+    } else if gpu == nil {
+      throw CommandFailure(
+        "\(log ?? "the log"): no \"Available KV cache memory\" line; give --gpu or a budget", exitCode: 2)
     } else {
       let spec = GPUCatalog.lookup(gpu ?? "")
       let memory = spec?.memoryBytes ?? 0
@@ -147,7 +168,72 @@ struct KVCommand: AsyncParsableCommand {
       out +=
         "\nwarning: the KV cache cannot hold one request of the longest max_model_len; vLLM would refuse to start\n"
     }
+    if let run { out += observed(run, model: model, plan: plan, blocks: blocks, available: available) }
     print(out, terminator: "")
+  }
+
+  private func readRun(_ path: String) throws -> RunModel {
+    do {
+      return try LogFileReader.read(path: path) { _, _ in }
+    } catch let error as InputError {
+      throw CommandFailure(error.description, exitCode: error.exitCode)
+    }
+  }
+
+  /// "Observed traffic closes the loop": the run's peak KV use against the pool, and what would have sufficed.
+  private func observed(
+    _ run: RunModel, model: ModelConfig, plan: KVCachePlan, blocks: Int, available: Int
+  ) -> String {
+    let c = run.config
+    var out = "\nObserved in \(log ?? "the log")\n"
+    if let tokens = c.kvCacheTokens {
+      out += "  vLLM: KV cache size \(Format.grouped(tokens.value)) tokens (line \(tokens.line))"
+      if let x = c.maxConcurrency, let len = c.maxConcurrencyTokens {
+        out += ", \(String(format: "%.2f", x.value))x at \(Format.grouped(len.value)) tokens"
+      }
+      out += "\n"
+    }
+    let stats = run.engines.flatMap(\.stats) + run.aggregatedStats
+    let stepPeak = run.engines.compactMap { $0.maxStepKVUsagePct?.value }.max()
+    guard let peak = (stats.compactMap(\.kvUsagePct) + [stepPeak].compactMap { $0 }).max() else {
+      return out + "  no KV-cache usage in the log (stats lines or v0.26+ iteration lines): nothing to compare\n"
+    }
+    let running = stats.map(\.running).max() ?? 1
+    let fit = KVTrafficFit(plan: plan, poolBlocks: blocks, peakUsagePct: peak, peakRunning: running, headroom: headroom)
+    let gib = 1_073_741_824.0
+    out += "  peak KV usage \(Format.pct(peak)) = \(Format.grouped(fit.peakBlocks)) of \(Format.grouped(blocks)) blocks"
+    out += ", with at most \(running) requests running\n"
+    if let tokens = fit.peakTokens {
+      out += "  ≈ \(Format.grouped(Int(tokens))) tokens resident at the peak "
+      out += "(≈ \(Format.grouped(Int(tokens) / max(1, running))) per running request; estimate from the KV layout)\n"
+    }
+    if let t = c.kvCacheTokens {
+      out += "  (vLLM's unit: \(Format.pct(peak)) × \(Format.grouped(t.value)) = "
+      out += "\(Format.grouped(Int(Double(t.value) * peak / 100))) tokens)\n"
+    }
+    out += "  with \(Format.fixed(headroom * 100, 0))% headroom: \(Format.grouped(fit.neededBlocks)) blocks = "
+    out += "\(Format.fixed(Double(fit.neededBytes) / gib, 2)) GiB of KV cache per GPU "
+    out += "(the run had \(Format.fixed(Double(available) / gib, 2)) GiB)\n"
+    if let spec = gpu.flatMap(GPUCatalog.lookup) {
+      let runUtil = c.gpuMemoryUtilization?.value ?? gpuMemoryUtilization
+      let u = fit.utilization(
+        memoryBytes: spec.memoryBytes, runUtilization: runUtil, availableBytes: Double(available))
+      out += "  gpu_memory_utilization \(String(format: "%.2f", u)) would have sufficed on \(spec.name) "
+      out += "(the run: \(runUtil)\(c.gpuMemoryUtilization == nil ? ", assumed" : ""); non-KV memory kept as logged)\n"
+    } else {
+      out += "  give --gpu NAME for the gpu_memory_utilization that would have sufficed\n"
+    }
+    let cap = model.maxPositionEmbeddings ?? Int.max
+    let capNote = fit.maxModelLenOneRequest > cap ? " (capped by max_position_embeddings)" : ""
+    out += "  max_model_len with that pool: up to \(Format.grouped(min(cap, fit.maxModelLenOneRequest)))\(capNote) "
+    out += "for vLLM to start (one request must fit); up to "
+    out += "\(Format.grouped(min(cap, fit.maxModelLenAtPeakConcurrency))) to keep \(running) requests of full length "
+    out += "resident at once\n"
+    if let len = c.maxModelLen?.value {
+      out += "  (the run: max_model_len \(Format.grouped(len)); V1 pages the cache, so max_model_len only bounds one "
+      out += "request and is worth lowering only if no request needs it)\n"
+    }
+    return out
   }
 
   private func contextLengths(_ model: ModelConfig) throws -> [Int] {

@@ -77,3 +77,23 @@ import Testing
     #expect(w.totalBytes == 35_276_193_792)
   }
 }
+
+/// Observed KV traffic against the pool: what would have sufficed, worked out by hand.
+@Suite struct KVTrafficFitTests {
+  @Test func gptOssPeakWithHeadroom() throws {
+    let config = try ModelConfigTests.load(SharedFiles.config("openai--gpt-oss-120b"))
+    let plan = try KVCachePlan(config: config, deployment: Deployment(tensorParallelSize: 4))
+    // 50 % of 1,000 blocks = 500 in use; +20 % → 600 blocks × 8,192 B page × 18 layers per block = 88,473,600 B.
+    let fit = KVTrafficFit(plan: plan, poolBlocks: 1000, peakUsagePct: 50, peakRunning: 10, headroom: 0.2)
+    #expect(fit.peakBlocks == 500 && fit.neededBlocks == 600 && fit.neededBytes == 88_473_600)
+    // 50 blocks per request: x + min(x, 9) = 50 → x = 41 blocks = 656 tokens, × 10 requests.
+    #expect(abs((fit.peakTokens ?? 0) - 6560) < 0.01)
+    // One request of L < 8,319 tokens needs cdiv(L, 16) full + cdiv(L, 16) + 1 sliding blocks (spec §7.3):
+    // 2x + 1 ≤ 600 → x = 299 → 4,784 tokens; two requests: 2(2x + 1) ≤ 600 → x = 149 → 2,384.
+    #expect(fit.maxModelLenOneRequest == 4784)
+    #expect(plan.largestModelLen(numBlocks: 600, requests: 2) == 2384)
+    #expect(plan.largestModelLen(numBlocks: 0, requests: 1) == 0)
+    // 100 GB at 0.9 with 50 GB of KV → 40 GB non-KV; (40e9 + 88,473,600) / 100e9.
+    #expect(abs(fit.utilization(memoryBytes: 100e9, runUtilization: 0.9, availableBytes: 50e9) - 0.400884736) < 1e-12)
+  }
+}

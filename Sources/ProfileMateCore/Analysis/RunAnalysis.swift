@@ -4,11 +4,16 @@ public struct AnalysisOptions: Sendable {
   public var gpu: GPUSpec?
   /// Thresholds of the finding rules.
   public var thresholds: FindingThresholds
+  /// The served model's cost per step; with ``gpu``, every step is placed on the roofline.
+  public var costModel: (any StepCostModel)?
 
   /// Creates options.
-  public init(gpu: GPUSpec? = nil, thresholds: FindingThresholds = FindingThresholds()) {
+  public init(
+    gpu: GPUSpec? = nil, thresholds: FindingThresholds = FindingThresholds(), costModel: (any StepCostModel)? = nil
+  ) {
     self.gpu = gpu
     self.thresholds = thresholds
+    self.costModel = costModel
   }
 }
 
@@ -40,6 +45,8 @@ public struct RunAnalysis: Sendable {
   public var mfu: MFUAnalysis?
   /// Capacity figures.
   public var capacity: CapacityAnalysis?
+  /// Every step against the GPU's roofline (needs a cost model and a GPU).
+  public var roofline: RooflineAnalysis?
   /// Per engine.
   public var engines: [EngineAnalysis]
   /// Findings, most severe first.
@@ -77,7 +84,11 @@ public struct RunAnalysis: Sendable {
       mfu: MFUAnalysis.analyze(
         model.engines.flatMap(\.mfu).sorted { $0.line < $1.line }, gpu: options.gpu, dtype: config.dtype?.value),
       capacity: CapacityAnalysis.analyze(config: config, scheduler: scheduler, steps: model.engines),
-      engines: engines, findings: [], gpu: options.gpu)
+      roofline: nil, engines: engines, findings: [], gpu: options.gpu)
+    if let gpu = options.gpu, let costModel = options.costModel {
+      analysis.roofline = RooflineAnalysis.analyze(
+        model, gpu: gpu, costModel: costModel, overheadFactor: options.thresholds.rooflineOverheadFactor)
+    }
     analysis.findings = FindingRules.evaluate(analysis, thresholds: options.thresholds)
     return analysis
   }

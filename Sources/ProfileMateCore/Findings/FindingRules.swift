@@ -4,7 +4,7 @@ public enum FindingRules {
   public static func evaluate(_ a: RunAnalysis, thresholds t: FindingThresholds) -> [Finding] {
     let rules: [(RunAnalysis, FindingThresholds) -> [Finding]] = [
       engineFailures, queueing, preemptions, kvPressure, kvOverprovisioned, phaseDominance, mixedSteps,
-      padding, eagerSteps, batchUtilization, httpErrors, observabilityGaps,
+      padding, eagerSteps, batchUtilization, roofline, httpErrors, observabilityGaps,
     ]
     let all = rules.flatMap { $0(a, t) }
     return all.enumerated().sorted { x, y in

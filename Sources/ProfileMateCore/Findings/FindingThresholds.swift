@@ -18,6 +18,10 @@ public struct FindingThresholds: Sendable, Equatable {
   public var eagerStepSharePct = 5.0
   /// Mean batch utilisation below which, while requests queue, batching is called poor (percent).
   public var lowBatchUtilizationPct = 25.0
+  /// Measured ÷ attainable step time at or above which a step is called overhead-bound (far above both bounds).
+  public var rooflineOverheadFactor = 4.0
+  /// Share of step time below which a step kind gets no roofline finding (percent).
+  public var rooflineKindSharePct = 5.0
 
   /// Creates the defaults.
   public init() {}
