@@ -20,6 +20,7 @@ public enum JSONReport {
     steps(&w, "steps", a.steps)
     scheduler(&w, "scheduler", a.scheduler)
     cudagraph(&w, "cudagraph", a.cudagraph)
+    CudaGraphJSON.write(&w, "cudagraph_economics", a.cudagraphEconomics, tables: a.cudagraph)
     mfu(&w, "mfu", a.mfu)
     capacity(&w, a.capacity)
     roofline(&w, a.roofline)

@@ -81,15 +81,16 @@ public enum TextReport {
     if let s = c.graphCaptureSeconds {
       t.add("capture", "\(Format.auto(s.value)) s" + (c.graphCaptureGiB.map { ", \(Format.auto($0.value)) GiB" } ?? ""))
     }
+    let economics = a.cudagraphEconomics.map(CudaGraphText.render) ?? ""
     guard let g = a.cudagraph else {
-      return t.render() + "  No --cudagraph-metrics tables in this log.\n"
+      return t.render() + "  No --cudagraph-metrics tables in this log.\n" + economics
     }
     t.add("steps in tables", Format.grouped(g.steps))
     t.add("unpadded / padded tokens", "\(Format.grouped(g.unpaddedTokens)) / \(Format.grouped(g.paddedTokens))")
     t.add("padding overhead", g.paddingOverheadPct.map(Format.pct) ?? "—")
     t.add("steps by runtime mode", g.byMode.map { "\($0.key) \(Format.grouped($0.steps))" }.joined(separator: ", "))
     if g.eagerSteps > 0 { t.add("eager steps (graphs configured)", Format.grouped(g.eagerSteps)) }
-    return t.render()
+    return t.render() + economics
   }
 
   private static func steps(_ a: RunAnalysis) -> String {

@@ -205,3 +205,45 @@ private let logWithFindings = [
     #expect((object["scheduler"] as? [String: Any])?["max_waiting"] as? Int == 9)
   }
 }
+
+@Suite struct CudaGraphCLITests {
+  /// {"3": 10, "5": 2} uniform decode under FULL_AND_PIECEWISE, sizes [1, 2, 4, 8]: 3 → 4, 5 → 8;
+  /// unpadded 40, padded 56, padding 16, 16/56 = 28.5714 %. Fitted with ≤ 2 sizes: [3, 5], no padding.
+  @Test func histogramJSONHasTheAcceptanceFields() throws {
+    let dir = try temporaryDirectory()
+    let path = dir + "/h.json"
+    try #"{"3": 10, "5": 2}"#.write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try run(["cudagraph", "--histogram", path, "--capture-sizes", "1,2,4,8", "--max-graphs", "2", "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(o["unpadded_tokens"] as? Int == 40)
+    #expect(o["padded_tokens"] as? Int == 56)
+    #expect(o["padding_tokens"] as? Int == 16)
+    #expect(o["padding_overhead_pct"] as? Double == 28.5714)
+    #expect(o["eager_steps"] as? Int == 0)
+    let fitted = try #require(o["fitted"] as? [String: Any])
+    #expect(fitted["capture_sizes"] as? [Int] == [3, 5])
+    #expect(fitted["padding_tokens"] as? Int == 0 && fitted["padded_tokens"] as? Int == 40)
+    #expect(fitted["eager_steps"] as? Int == 0)
+  }
+
+  @Test func badHistogramExitsTwoNamingTheFile() throws {
+    let dir = try temporaryDirectory()
+    let path = dir + "/bad.json"
+    try #"{"three": 10}"#.write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try run(["cudagraph", "--histogram", path, "--capture-sizes", "1,2"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains(path) && r.stderr.contains("token count"))
+    #expect(r.stderr.split(separator: "\n").count == 1)
+    let sizes = try run(["cudagraph", "--histogram", path, "--capture-sizes", "1,x"])
+    #expect(sizes.status == 2 && sizes.stderr.contains("--capture-sizes"))
+  }
+
+  @Test func logWithoutCudaGraphFiguresExitsTwo() throws {
+    let dir = try temporaryDirectory()
+    let path = dir + "/empty.log"
+    try "INFO 01-01 00:00:00 [api_server.py:1] hello\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let r = try run(["cudagraph", path, "-q"])
+    #expect(r.status == 2 && r.stderr.contains(path))
+  }
+}

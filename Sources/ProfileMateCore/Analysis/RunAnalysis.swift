@@ -6,14 +6,18 @@ public struct AnalysisOptions: Sendable {
   public var thresholds: FindingThresholds
   /// The served model's cost per step; with ``gpu``, every step is placed on the roofline.
   public var costModel: (any StepCostModel)?
+  /// The most capture sizes a fitted list may have (nil: as many as configured).
+  public var maxCaptureSizes: Int?
 
   /// Creates options.
   public init(
-    gpu: GPUSpec? = nil, thresholds: FindingThresholds = FindingThresholds(), costModel: (any StepCostModel)? = nil
+    gpu: GPUSpec? = nil, thresholds: FindingThresholds = FindingThresholds(), costModel: (any StepCostModel)? = nil,
+    maxCaptureSizes: Int? = nil
   ) {
     self.gpu = gpu
     self.thresholds = thresholds
     self.costModel = costModel
+    self.maxCaptureSizes = maxCaptureSizes
   }
 }
 
@@ -41,6 +45,8 @@ public struct RunAnalysis: Sendable {
   public var scheduler: SchedulerAnalysis?
   /// CUDA-graph figures over all engines.
   public var cudagraph: CudaGraphAnalysis?
+  /// CUDA-graph padding economics, fitted capture sizes and mode advice over all engines.
+  public var cudagraphEconomics: CudaGraphEconomics?
   /// MFU figures over all engines.
   public var mfu: MFUAnalysis?
   /// Capacity figures.
@@ -76,11 +82,14 @@ public struct RunAnalysis: Sendable {
         cudagraph: CudaGraphAnalysis.analyze(trace.cudagraphTables, configuredLargest: largest),
         mfu: MFUAnalysis.analyze(trace.mfu, gpu: options.gpu, dtype: config.dtype?.value))
     }
+    let tables = CudaGraphAnalysis.analyze(
+      model.engines.flatMap(\.cudagraphTables).sorted { $0.line < $1.line }, configuredLargest: largest)
     var analysis = RunAnalysis(
       model: model, steps: topSteps,
       scheduler: scheduler,
-      cudagraph: CudaGraphAnalysis.analyze(
-        model.engines.flatMap(\.cudagraphTables).sorted { $0.line < $1.line }, configuredLargest: largest),
+      cudagraph: tables,
+      cudagraphEconomics: CudaGraphEconomics.analyze(
+        model, tables: tables, scheduler: scheduler, steps: topSteps, maxSizes: options.maxCaptureSizes),
       mfu: MFUAnalysis.analyze(
         model.engines.flatMap(\.mfu).sorted { $0.line < $1.line }, gpu: options.gpu, dtype: config.dtype?.value),
       capacity: CapacityAnalysis.analyze(config: config, scheduler: scheduler, steps: model.engines),

@@ -4,7 +4,8 @@ public enum FindingRules {
   public static func evaluate(_ a: RunAnalysis, thresholds t: FindingThresholds) -> [Finding] {
     let rules: [(RunAnalysis, FindingThresholds) -> [Finding]] = [
       engineFailures, queueing, preemptions, kvPressure, kvOverprovisioned, phaseDominance, mixedSteps,
-      padding, eagerSteps, batchUtilization, roofline, httpErrors, observabilityGaps,
+      padding, captureSizesFitted, eagerSteps, cudagraphMode, batchUtilization, roofline, httpErrors,
+      observabilityGaps,
     ]
     let all = rules.flatMap { $0(a, t) }
     return all.enumerated().sorted { x, y in
@@ -244,21 +245,86 @@ public enum FindingRules {
   // MARK: - CUDA graphs
 
   static func padding(_ a: RunAnalysis, _ t: FindingThresholds) -> [Finding] {
-    guard let g = a.cudagraph, let pct = g.paddingOverheadPct, pct > t.paddingOverheadPct else { return [] }
-    let top = g.topPaddedSizes.prefix(3).map { "size \($0.key): \(Format.grouped($0.paddingTokens)) padding tokens" }
+    let e = a.cudagraphEconomics
+    var evidence: [Evidence] = []
+    let pct: Double
+    if let g = a.cudagraph, let p = g.paddingOverheadPct {
+      pct = p
+      let top = g.topPaddedSizes.prefix(3).map { "size \($0.key): \(Format.grouped($0.paddingTokens)) padding tokens" }
+      evidence = [
+        Evidence(
+          "\(Format.grouped(g.paddingTokens)) padding of \(Format.grouped(g.paddedTokens)) padded tokens "
+            + "over \(Format.grouped(g.steps)) steps", line: g.firstLine),
+        Evidence("most padded: " + top.joined(separator: "; ")),
+      ]
+    } else if let e, e.basis == .iterationLines, let p = e.padding.paddingOverheadPct {
+      pct = p
+      let top = e.padding.topPaddedSizes.prefix(3).map {
+        "size \($0.size): \(Format.grouped($0.slice.paddingTokens)) padding tokens"
+      }
+      evidence = [
+        Evidence(
+          "\(Format.grouped(e.padding.paddingTokens)) padding of \(Format.grouped(e.padding.paddedTokens)) padded "
+            + "tokens over \(Format.grouped(e.padding.steps)) steps (rebuilt from iteration lines and the capture "
+            + "sizes)", lines: [a.steps?.firstLine].compactMap { $0 }),
+        Evidence("most padded: " + top.joined(separator: "; ")),
+      ]
+    } else {
+      return []
+    }
+    guard pct > t.paddingOverheadPct else { return [] }
+    if let time = e?.time {
+      evidence.append(
+        Evidence("estimated \(Format.ms(time.paddingMsPer1000Steps)) of padding per 1,000 steps (fitted step times)"))
+    }
+    var recommendation =
+      "Add capture sizes where steps cluster, e.g. --compilation-config "
+      + "'{\"cudagraph_capture_sizes\": [...]}' with sizes just above the most common batch sizes."
+    if let f = e?.fitted, let after = f.padding.paddingOverheadPct {
+      evidence.append(
+        Evidence(
+          "a fitted list of \(f.captureSizes.count) sizes pads \(Format.pct(after)) (profilemate cudagraph LOG)"))
+      recommendation = "Capture the sizes this traffic uses: " + f.flag + "."
+    }
     return [
       Finding(
         id: "cudagraph_padding", severity: .warning,
-        title: "CUDA-graph padding wastes \(Format.pct(pct)) of graph tokens",
+        title: "CUDA-graph padding wastes \(Format.pct(pct)) of graph tokens", evidence: evidence,
+        recommendation: recommendation)
+    ]
+  }
+
+  static func captureSizesFitted(_ a: RunAnalysis, _ t: FindingThresholds) -> [Finding] {
+    guard let e = a.cudagraphEconomics, let f = e.fitted, let before = e.padding.paddingOverheadPct,
+      let after = f.padding.paddingOverheadPct, before - after >= t.fittedListGainPctPoints,
+      padding(a, t).isEmpty
+    else { return [] }
+    return [
+      Finding(
+        id: "cudagraph_capture_sizes", severity: .info,
+        title: "A capture-size list fitted to this traffic pads \(Format.pct(after)) instead of \(Format.pct(before))",
         evidence: [
           Evidence(
-            "\(Format.grouped(g.paddingTokens)) padding of \(Format.grouped(g.paddedTokens)) padded tokens "
-              + "over \(Format.grouped(g.steps)) steps", line: g.firstLine),
-          Evidence("most padded: " + top.joined(separator: "; ")),
+            "\(Format.grouped(e.padding.paddingTokens)) → \(Format.grouped(f.padding.paddingTokens)) padding tokens "
+              + "over \(Format.grouped(e.padding.steps)) steps (\(e.basis.rawValue)), \(e.rule.captureSizes.count) → "
+              + "\(f.captureSizes.count) sizes, eager steps \(e.padding.eagerSteps) → \(f.padding.eagerSteps)")
         ],
-        recommendation:
-          "Add capture sizes where steps cluster, e.g. --compilation-config "
-          + "'{\"cudagraph_capture_sizes\": [...]}' with sizes just above the most common batch sizes.")
+        recommendation: "Capture the sizes this traffic uses: " + f.flag + ".")
+    ]
+  }
+
+  static func cudagraphMode(_ a: RunAnalysis, _ t: FindingThresholds) -> [Finding] {
+    guard let advice = a.cudagraphEconomics?.advice, advice.changeAdvised, let current = advice.current else {
+      return []
+    }
+    let config = a.model.config
+    return [
+      Finding(
+        id: "cudagraph_mode", severity: .info,
+        title: "CUDA-graph mode \(advice.recommended.rawValue) suits this run better than \(current.rawValue)",
+        evidence: advice.path.map { Evidence($0) } + advice.overrides.map { Evidence("evidence: " + $0) }
+          + [Evidence("configured mode \(current.rawValue)", line: config.cudagraphMode?.line)],
+        recommendation: "Set the mode: " + advice.flag + ".")
     ]
   }
 
@@ -287,6 +353,11 @@ public enum FindingRules {
     guard let largest, total > 0, eager > 0, Double(eager) / Double(total) * 100 >= t.eagerStepSharePct else {
       return []
     }
+    var timeEvidence: [Evidence] = []
+    if let time = a.cudagraphEconomics?.time, time.eagerMs > 0 {
+      timeEvidence.append(
+        Evidence("eager steps took \(Format.ms(time.eagerMsPer1000Steps)) per 1,000 steps (measured step times)"))
+    }
     return [
       Finding(
         id: "eager_steps", severity: .warning,
@@ -299,7 +370,7 @@ public enum FindingRules {
           Evidence(
             "largest capture size \(largest)",
             line: config.maxCudagraphCaptureSize?.line ?? config.cudagraphCaptureSizes?.line),
-        ],
+        ] + timeEvidence,
         recommendation:
           "Raise the largest capture size (--compilation-config '{\"max_cudagraph_capture_size\": N}' on v0.11.1+, "
           + "--cuda-graph-sizes on 0.9–0.11) to cover these steps, or lower --max-num-batched-tokens; large "

@@ -14,6 +14,9 @@ public struct FindingThresholds: Sendable, Equatable {
   public var mixedStepSharePct = 5.0
   /// CUDA-graph padding overhead above which padding is reported (percent).
   public var paddingOverheadPct = 10.0
+  /// Padding overhead, in percentage points, that a fitted capture-size list must save to be reported
+  /// on its own (when padding itself is below ``paddingOverheadPct``).
+  public var fittedListGainPctPoints = 1.0
   /// Share of eager steps (above the largest capture size) above which they are reported (percent).
   public var eagerStepSharePct = 5.0
   /// Mean batch utilisation below which, while requests queue, batching is called poor (percent).
