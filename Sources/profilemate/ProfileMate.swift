@@ -22,7 +22,7 @@ struct ProfileMate: AsyncParsableCommand {
       Exit codes: 0 success; 1 a --fail-on rule fired; 2 unusable input or arguments.
       """,
     version: version,
-    subcommands: [AnalyzeCommand.self, GPUsCommand.self],
+    subcommands: [AnalyzeCommand.self, ReportCommand.self, CompareCommand.self, GPUsCommand.self],
     defaultSubcommand: nil
   )
 
