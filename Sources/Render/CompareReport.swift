@@ -23,7 +23,7 @@ public enum CompareReport {
     t.add("", "A", "B", "B − A", "change", ci, "verdict")
     for m in c.metrics where m.a != nil || m.b != nil {
       t.add(
-        m.label, value(m.a, m.unit), value(m.b, m.unit), m.difference.map { Format.signed($0, decimals: 2) } ?? "—",
+        m.label, value(m.a, m.unit), value(m.b, m.unit), delta(m),
         m.relativePct.map { Format.signed($0, decimals: 1) + "%" } ?? "—", interval(m.interval),
         m.verdict == .notTested ? "" : m.verdict.words)
     }
@@ -145,6 +145,12 @@ public enum CompareReport {
     case "": return x == x.rounded() && abs(x) < 1e15 ? Format.grouped(Int(x)) : Format.auto(x)
     default: return Format.auto(x) + " " + unit
     }
+  }
+
+  /// B − A with a sign: whole counts without decimals, other figures with two.
+  static func delta(_ m: MetricComparison) -> String {
+    guard let d = m.difference else { return "—" }
+    return Format.signed(d, decimals: m.unit.isEmpty && d == d.rounded() ? 0 : 2)
   }
 
   static func interval(_ i: ConfidenceInterval?) -> String {

@@ -356,13 +356,14 @@ public enum HTMLReport {
       }
       out += "</tbody></table>\n"
     }
-    out += "<h3>Figures</h3>\n<table><thead><tr><th></th><th>A</th><th>B</th><th>B − A</th><th>change</th>"
+    out += "<h3>Figures</h3>\n<table class=\"figures\"><thead><tr><th></th><th>A</th><th>B</th>"
+    out += "<th>B − A</th><th>change</th>"
     out += "<th>\(Format.fixed(c.settings.confidencePct, 0)) % CI of B − A</th><th>verdict</th></tr></thead><tbody>"
     for m in c.metrics where m.a != nil || m.b != nil {
       out +=
         "<tr><td>\(HTMLText.escape(m.label))</td><td>\(HTMLText.escape(CompareReport.value(m.a, m.unit)))</td>"
         + "<td>\(HTMLText.escape(CompareReport.value(m.b, m.unit)))</td>"
-        + "<td>\(m.difference.map { Format.signed($0, decimals: 2) } ?? "—")</td>"
+        + "<td>\(CompareReport.delta(m))</td>"
         + "<td>\(m.relativePct.map { Format.signed($0, decimals: 1) + "%" } ?? "—")</td>"
         + "<td>\(CompareReport.interval(m.interval))</td>"
         + "<td class=\"verdict-\(m.verdict.rawValue)\">\(m.verdict == .notTested ? "" : m.verdict.words)</td></tr>"

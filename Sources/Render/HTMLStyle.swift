@@ -35,6 +35,7 @@ enum HTMLStyle {
     th:first-child, td:first-child { text-align: left; }
     th { font-weight: 600; color: var(--muted); }
     table.facts td:last-child { text-align: left; }
+    table.figures td { white-space: nowrap; }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px;
       margin: 8px 0 16px; }
     .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
