@@ -23,8 +23,8 @@ struct ProfileMate: AsyncParsableCommand {
       """,
     version: version,
     subcommands: [
-      AnalyzeCommand.self, MetricsCommand.self, WatchCommand.self, CudaGraphCommand.self, PerfCommand.self,
-      KVCommand.self, RooflineCommand.self, GPUsCommand.self,
+      AnalyzeCommand.self, ReportCommand.self, CompareCommand.self, MetricsCommand.self, WatchCommand.self,
+      CudaGraphCommand.self, PerfCommand.self, KVCommand.self, RooflineCommand.self, GPUsCommand.self,
     ],
     defaultSubcommand: nil
   )

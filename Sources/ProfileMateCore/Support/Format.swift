@@ -55,3 +55,13 @@ public enum Format {
     return (lines.count == 1 ? "line " : "lines ") + shown + more
   }
 }
+
+extension Format {
+  /// A number with an explicit sign (`+8.4`, `-3.0`, `0.0`), `decimals` digits after the point; infinities
+  /// as `+inf` / `-inf`.
+  public static func signed(_ x: Double, decimals: Int = 1) -> String {
+    if x.isInfinite { return x > 0 ? "+inf" : "-inf" }
+    let text = fixed(x, decimals)
+    return text.hasPrefix("-") || fixed(abs(x), decimals) == fixed(0, decimals) ? text : "+" + text
+  }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ProfileMateCore
+import Render
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `profilemate compare A B`: run B against run A, with bootstrap intervals and a CI gate.
+struct CompareCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Compare two runs (logs or saved `analyze --json` reports): B against A.",
+    discussion: """
+      Configuration differences first, then throughput, step time per kind (p50/p99), KV peak, padding \
+      overhead and preemptions. Step-time medians and 99th percentiles get percentile-bootstrap 95 % \
+      intervals of B − A (logs only: a saved report holds no single steps), so each is called better, worse \
+      or no significant change. Method and JSON: docs/compare.md.
+
+      --fail-on RULE (repeatable) makes a CI gate: METRIC>VALUE or METRIC<VALUE, VALUE in the metric's \
+      unit or with % relative to A, e.g. --fail-on 'decode.p99_ms>+5%' --fail-on 'throughput<-3%'. \
+      Exit 1 when a rule fires (the reason on one line on standard error), 0 otherwise, 2 for bad input.
+      """
+  )
+
+  @Argument(help: "Run A (the baseline): a log or a saved `analyze --json` report.")
+  var a: String
+
+  @Argument(help: "Run B (the candidate): a log or a saved `analyze --json` report.")
+  var b: String
+
+  @Flag(help: "Write the full comparison as JSON (docs/compare.md).")
+  var json = false
+
+  @Option(
+    name: .customLong("fail-on"),
+    help: ArgumentHelp("Exit 1 when this rule fires, e.g. 'decode.p99_ms>+5%' (repeatable).", valueName: "rule"))
+  var failOn: [String] = []
+
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp("Write the comparison to this file (atomically) instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @OptionGroup var comparison: ComparisonOptions
+
+  @Flag(name: .shortAndLong, help: "Do not show progress on standard error.")
+  var quiet = false
+
+  @Option(help: ArgumentHelp("Threads for reading a large log file.", valueName: "n"))
+  var threads: Int?
+
+  func validate() throws {
+    for rule in failOn {
+      do {
+        _ = try GateRule(parsing: rule)
+      } catch {
+        throw ValidationError("--fail-on: \(error.description)")
+      }
+    }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
+  }
+
+  func run() async throws {
+    let settings = comparison.settings
+    let summaryA = try RunInput.summary(path: a, settings: settings, threads: threads, quiet: quiet)
+    let summaryB = try RunInput.summary(path: b, settings: settings, threads: threads, quiet: quiet)
+    let result = RunComparison.compare(summaryA, summaryB, settings: settings)
+    var outcomes: [GateRule.Outcome] = []
+    do {
+      for text in failOn { outcomes.append(try GateRule(parsing: text).evaluate(result)) }
+    } catch {
+      throw CommandFailure("--fail-on: \(error.description)", exitCode: 2)
+    }
+    let report: String
+    if json {
+      report = CompareReport.json(result, toolVersion: ProfileMate.version, gate: outcomes)
+    } else {
+      let color = output == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil
+      report = CompareReport.text(result, style: TextStyle(color: color))
+    }
+    try RunInput.emit(report, to: output)
+    let fired = outcomes.filter(\.fired)
+    if !fired.isEmpty {
+      throw CommandFailure("--fail-on: " + fired.map(\.message).joined(separator: "; "), exitCode: 1)
+    }
+  }
+}
