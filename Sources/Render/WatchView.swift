@@ -128,7 +128,7 @@ public enum WatchView {
 
   /// A length of time as written on the command line: `2 s`, `0.5 s`, `30 s`.
   public static func duration(_ seconds: Double) -> String {
-    seconds == seconds.rounded() && abs(seconds) < 1e9 ? "\(Int(seconds)) s" : Format.auto(seconds) + " s"
+    seconds == seconds.rounded() && abs(seconds) < 1e9 ? "\(Int(seconds)) s" : "\(seconds) s"
   }
 
   static func rate(_ x: Double?) -> String { x.map { Format.fixed($0, 1) } ?? "—" }
