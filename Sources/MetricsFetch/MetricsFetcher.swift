@@ -57,7 +57,7 @@ public final class MetricsFetcher: Sendable {
     } catch is CancellationError {
       throw FetchError(.transport, "\(endpoint): cancelled")
     } catch {
-      throw FetchError(.transport, "\(endpoint): \(Self.oneLine(error.localizedDescription))")
+      throw FetchError(.transport, "\(endpoint): \(scrubbed(error.localizedDescription))")
     }
     let seconds = Self.monotonic() - clock
     guard let http = response as? HTTPURLResponse else {
@@ -148,11 +148,11 @@ public final class MetricsFetcher: Sendable {
       return FetchError(.timedOut, "\(endpoint): no answer within \(Self.secondsText(timeout))")
     case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
       .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-      return FetchError(.transport, "\(endpoint): TLS failed (\(Self.oneLine(error.localizedDescription)))")
+      return FetchError(.transport, "\(endpoint): TLS failed (\(scrubbed(error.localizedDescription)))")
     case .cancelled:
       return FetchError(.transport, "\(endpoint): cancelled")
     default:
-      return FetchError(.transport, "\(endpoint): \(Self.oneLine(error.localizedDescription))")
+      return FetchError(.transport, "\(endpoint): \(scrubbed(error.localizedDescription))")
     }
   }
 
@@ -178,6 +178,21 @@ public final class MetricsFetcher: Sendable {
 
   static func oneLine(_ text: String) -> String {
     String(text.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+  }
+
+  /// A transport library's message on one line, without anything secret it might quote: header values, the
+  /// URL's user name, password and query.
+  func scrubbed(_ text: String) -> String {
+    var out = Self.oneLine(text)
+    // Whole header values first, then their long words (the key of `Bearer KEY` quoted alone).
+    let words = headers.flatMap { $0.value.split(separator: " ").map(String.init).filter { $0.count >= 8 } }
+    let secrets =
+      headers.map(\.value) + words
+      + [endpoint.url.user, endpoint.url.password, endpoint.url.query].compactMap { $0 }
+    for secret in secrets where secret.count >= 3 {
+      out = out.replacingOccurrences(of: secret, with: "<hidden>")
+    }
+    return out
   }
 
   static func secondsText(_ s: Double) -> String {

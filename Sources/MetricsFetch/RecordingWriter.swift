@@ -1,4 +1,5 @@
 import ProfileMateIO
+import PromMetrics
 
 #if canImport(Glibc)
   import Glibc

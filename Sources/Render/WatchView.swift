@@ -34,7 +34,7 @@ public enum WatchView {
   /// window's latency quantiles and a sparkline of each series. `width` is the terminal's column count.
   public static func frame(_ t: MetricsTimeline, status: Status, style: TextStyle, width: Int = 100) -> String {
     var out =
-      style.bold("ProfileMate watch") + " — \(status.source) every \(Format.auto(status.interval)) s — "
+      style.bold("ProfileMate watch") + " — \(status.source) every \(duration(status.interval)) — "
       + "scrape \(t.scrapeCount + t.failureCount)"
     if t.failureCount > 0 { out += " (\(t.failureCount) failed)" }
     if let s = status.scrapeSeconds { out += style.dim(" — \(Format.ms(s * 1000))") }
@@ -116,7 +116,7 @@ public enum WatchView {
   }
 
   static func latencyLine(_ s: EngineSummary?, seconds: Double?) -> String {
-    let scope = seconds.map { "last \(Format.auto($0)) s" } ?? "session"
+    let scope = seconds.map { "last \(duration($0))" } ?? "session"
     guard let s else { return "\(scope): TTFT — · ITL — (one scrape so far)" }
     let ttft = s.latency(.ttft)
     let itl = s.latency(.interToken)
@@ -124,6 +124,11 @@ public enum WatchView {
       "\(scope): TTFT p50 \(PromTextReport.seconds(ttft?.p50)) p99 \(PromTextReport.seconds(ttft?.p99)) "
       + "(\(PromTextReport.value(ttft?.count)) first tokens) · ITL p50 \(PromTextReport.seconds(itl?.p50)) "
       + "p99 \(PromTextReport.seconds(itl?.p99))"
+  }
+
+  /// A length of time as written on the command line: `2 s`, `0.5 s`, `30 s`.
+  public static func duration(_ seconds: Double) -> String {
+    seconds == seconds.rounded() && abs(seconds) < 1e9 ? "\(Int(seconds)) s" : "\(seconds) s"
   }
 
   static func rate(_ x: Double?) -> String { x.map { Format.fixed($0, 1) } ?? "—" }

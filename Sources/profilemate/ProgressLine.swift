@@ -44,11 +44,17 @@ final class ProgressLine: @unchecked Sendable {
 }
 
 /// Writes text to standard error without buffering.
-func writeStandardError(_ text: String) {
+func writeStandardError(_ text: String) { writeFully(2, text) }
+
+/// Writes text to standard output without buffering, so that a pipe sees each line as it is made.
+func writeStandardOutput(_ text: String) { writeFully(1, text) }
+
+private func writeFully(_ fd: Int32, _ text: String) {
   var bytes = Array(text.utf8)
   var offset = 0
   while offset < bytes.count {
-    let n = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+    let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+    if n < 0 && errno == EINTR { continue }
     if n <= 0 { return }
     offset += n
   }

@@ -72,15 +72,11 @@ struct WatchCommand: AsyncParsableCommand {
     do { fetcher = try http.fetcher(for: url) } catch let error as FetchError {
       throw CommandFailure(error.description, exitCode: 2)
     }
-    let writer: RecordingWriter?
-    do { writer = try record.map { try RecordingWriter(directory: $0) } } catch let error as InputError {
-      throw CommandFailure(error.description, exitCode: error.exitCode)
-    }
     let live = !plain && isatty(1) == 1
     let session = WatchSession(
-      fetcher: fetcher, writer: writer, live: live, color: live && !noColor && getenv("NO_COLOR") == nil,
+      fetcher: fetcher, live: live, color: live && !noColor && getenv("NO_COLOR") == nil,
       interval: interval.seconds, window: window.seconds, count: count, duration: duration?.seconds,
-      wait: http.wait ?? 120, http: http, recording: record)
+      wait: http.wait ?? 120, recording: record)
     let stop = StopRequest()
     let task = Task { try await session.run(stop: stop) }
     signal(SIGINT, SIG_IGN)
@@ -142,7 +138,6 @@ final class StopRequest: @unchecked Sendable {
 /// The scrape–record–analyse–draw loop of one watch.
 struct WatchSession: Sendable {
   let fetcher: MetricsFetcher
-  nonisolated(unsafe) let writer: RecordingWriter?
   let live: Bool
   let color: Bool
   let interval: Double
@@ -150,10 +145,13 @@ struct WatchSession: Sendable {
   let count: Int?
   let duration: Double?
   let wait: Double
-  let http: HTTPOptions
   let recording: String?
 
   func run(stop: StopRequest) async throws {
+    let writer: RecordingWriter?
+    do { writer = try recording.map { try RecordingWriter(directory: $0) } } catch let error as InputError {
+      throw CommandFailure(error.description, exitCode: error.exitCode)
+    }
     var timeline = MetricsTimeline(historyLimit: 240, recentWindowSeconds: window)
     var status = WatchView.Status(source: fetcher.endpoint.description, interval: interval, recording: recording)
     let style = TextStyle(color: color)
@@ -166,9 +164,19 @@ struct WatchSession: Sendable {
       let cycleStart = MetricsFetcher.monotonic()
       attempts += 1
       do {
+        var told = false
         let scrape =
           timeline.scrapeCount == 0
-          ? try await fetcher.fetch(waitingUpTo: wait) { error, _ in status.lastError = error.description }
+          ? try await fetcher.fetch(waitingUpTo: wait) { error, _ in
+            // The server is starting: say so once, and keep the view up to date while waiting.
+            status.lastError = "\(error.description); waiting up to \(WatchView.duration(wait)) for the server"
+            if live {
+              draw(timeline, status, style, utc: "")
+            } else if !told {
+              writeStandardError("profilemate: \(status.lastError ?? "")\n")
+            }
+            told = true
+          }
           : try await fetcher.fetch()
         let cpu0 = Self.cpuSeconds()
         let row = try writer?.append(body: scrape.body, epochMs: scrape.epochMs, status: "200")
@@ -180,7 +188,7 @@ struct WatchSession: Sendable {
       } catch let error as FetchError {
         if stop.requested { break }
         let now = MetricsFetcher.epochMs()
-        try record(failure: error, at: now)
+        try record(failure: error, at: now, in: writer)
         timeline.addFailure(epochMs: now, status: error.recordedStatus)
         if timeline.scrapeCount == 0 && !error.isRetryable {
           throw CommandFailure(error.description, exitCode: 2)
@@ -215,7 +223,7 @@ struct WatchSession: Sendable {
     }
   }
 
-  func record(failure: FetchError, at epochMs: Int64) throws {
+  func record(failure: FetchError, at epochMs: Int64, in writer: RecordingWriter?) throws {
     guard let writer else { return }
     do { try writer.append(body: nil, epochMs: epochMs, status: failure.recordedStatus) } catch let error as InputError
     {
@@ -245,17 +253,5 @@ struct WatchSession: Sendable {
     var ts = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-  }
-}
-
-/// Writes text to standard output unbuffered, so that a pipe sees each line as it is made.
-func writeStandardOutput(_ text: String) {
-  var bytes = Array(text.utf8)
-  var offset = 0
-  while offset < bytes.count {
-    let n = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
-    if n < 0 && errno == EINTR { continue }
-    if n <= 0 { return }
-    offset += n
   }
 }

@@ -123,3 +123,14 @@ import Testing
     #expect(retries == Array([0.25, 0.5, 1, 2, 4, 4, 4].prefix(retries.count)))
   }
 }
+
+extension MetricsFetcherTests {
+  @Test func transportMessagesAreScrubbedOfSecrets() throws {
+    let fetcher = MetricsFetcher(
+      endpoint: try MetricsEndpoint("http://bob:pw-secret@h.example:1/metrics?key=q-secret"),
+      headers: [try RequestHeader(parsing: "Authorization: Bearer \(Self.token)")])
+    let text = fetcher.scrubbed("curl: GET http://bob:pw-secret@h.example:1/metrics?key=q-secret\nBearer \(Self.token)")
+    #expect(text == "curl: GET http://<hidden>:<hidden>@h.example:1/metrics?<hidden> <hidden>")
+    #expect(fetcher.scrubbed("token \(Self.token) refused") == "token <hidden> refused")
+  }
+}

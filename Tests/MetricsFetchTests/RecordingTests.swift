@@ -1,5 +1,6 @@
 import Foundation
 import MetricsFetch
+import PromMetrics
 import Testing
 
 /// The recording format: the writer's output is read back by the reader that also reads the fixtures.
@@ -16,6 +17,13 @@ import Testing
     #expect(run2.rows.count == 22)
     #expect(run2.rows.filter(\.ok).count == 2 && run2.rows[2].status == "000ERR")
     #expect(throws: (any Error).self) { try RecordingReader(path: Fixtures.shared("real/metrics")) }
+  }
+
+  @Test func indexToleratesCRLFAndReportsBrokenRows() {
+    let text = RecordingIndex.header + "\r\n001\tu\t5\tf.prom\t200\r\n002\tu\tnot-a-number\tg.prom\t200\r\n003\tu"
+    let (rows, malformed) = RecordingIndex.parse(text)
+    #expect(rows == [.init(seq: "001", utc: "u", epochMs: 5, file: "f.prom", status: "200")])
+    #expect(malformed == [3, 4])
   }
 
   @Test func utcAndFileNamesFollowTheFixtures() {

