@@ -16,6 +16,15 @@ struct PreparsedLine: Sendable {
     case record(LogEnvelope)
     /// An iteration record, read completely.
     case step(LogEnvelope, IterationLine, engine: Int, viaEnginePrefix: Bool)
+    /// A request record (`Received`, `Added`, `Aborted`, `Finished request …`): only counted.
+    case request(LogEnvelope, RequestEvent)
+    /// A uvicorn access line (with or without a process prefix): only counted.
+    case http(status: Int, generation: Bool)
+  }
+
+  /// The request records that are only counted.
+  enum RequestEvent: Sendable {
+    case received, added, aborted, finished
   }
 
   /// The line's first byte, where its text starts (after a log collector's timestamp), its end
@@ -76,10 +85,15 @@ public enum LogPreparser {
   private static func form(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> PreparsedLine.Form {
     guard let env = LogEnvelope.parse(b, start, end) else {
       // Colour codes may hide an envelope: the reader strips them and looks again.
-      return end > start && memchr(b + start, 0x1B, end - start) != nil ? .full : .unprefixed
+      if end > start && memchr(b + start, 0x1B, end - start) != nil { return .full }
+      return httpAccess(b, start, end) ?? .unprefixed
     }
     if end > env.messageStart, memchr(b + env.messageStart, 0x1B, end - env.messageStart) != nil { return .full }
-    guard let level = env.level, level != .error, level != .critical else { return .record(env) }
+    guard let level = env.level else {
+      // A raw line behind a process prefix (uvicorn's access lines in v0.10.1+).
+      return httpAccess(b, env.messageStart, end) ?? .record(env)
+    }
+    guard level != .error, level != .critical else { return .record(env) }
     var c = ByteCursor(b, env.messageStart, end)
     let engine: Int
     var viaEnginePrefix = false
@@ -88,10 +102,31 @@ public enum LogPreparser {
     } else if c.consume("Engine "), let index = c.unsigned(), c.consume(": "), c.hasPrefix("Iteration(") {
       engine = index
       viaEnginePrefix = true
+    } else if let event = requestEvent(c) {
+      return .request(env, event)
     } else {
       return .record(env)
     }
     guard let step = IterationLine.parse(&c) else { return .record(env) }
     return .step(env, step, engine: engine, viaEnginePrefix: viaEnginePrefix)
+  }
+
+  /// A request record the reader only counts, as ``LogReader/record(_:_:_:line:)`` reads it.
+  @inline(__always)
+  private static func requestEvent(_ c: ByteCursor) -> PreparsedLine.RequestEvent? {
+    switch c.peek() {
+    case 0x52: return c.hasPrefix("Received request ") ? .received : nil
+    case 0x41: return c.hasPrefix("Added request ") ? .added : c.hasPrefix("Aborted request ") ? .aborted : nil
+    case 0x46: return c.hasPrefix("Finished request ") ? .finished : nil
+    default: return nil
+    }
+  }
+
+  /// A uvicorn access line (`INFO:     127.0.0.1:5000 - "POST /v1/… HTTP/1.1" 200 OK`) at `start`.
+  @inline(__always)
+  private static func httpAccess(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> PreparsedLine.Form? {
+    var c = ByteCursor(b, start, end)
+    guard c.consume("INFO:"), let access = LineForms.httpAccess(b, c.position, end) else { return nil }
+    return .http(status: access.status, generation: access.generation)
   }
 }

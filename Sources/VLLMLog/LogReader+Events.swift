@@ -90,8 +90,7 @@ extension LogReader {
     var c = ByteCursor(b, start, end)
     if c.consume("INFO:") {
       if let access = LineForms.httpAccess(b, c.position, end) {
-        model.requests.httpByStatusClass["\(access.status / 100)xx", default: 0] += 1
-        if access.generation { model.requests.httpGenerationRequests += 1 }
+        countHTTP(status: access.status, generation: access.generation)
         return .httpAccess
       }
       c.skipSpaces()

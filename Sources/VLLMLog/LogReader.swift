@@ -49,6 +49,8 @@ public final class LogReader {
   @exclusivity(unchecked) var lastErrorKey: ErrorKey?
   @exclusivity(unchecked) var shutdownRecorded = false
   @exclusivity(unchecked) var insideTraceback = false
+  /// HTTP access lines by status class (`1xx` … `9xx`); put in the model at the end.
+  @exclusivity(unchecked) var httpStatusClasses = [Int](repeating: 0, count: 10)
 
   let scratch = ByteStore()
   let pending = ByteStore()
@@ -120,21 +122,35 @@ public final class LogReader {
       case .record(let env):
         count(classify(b, start, end, line: lineNumber, envelope: env))
       case .step(let env, let step, let engine, let viaEnginePrefix):
-        book(step, env: env, engine: engine, viaEnginePrefix: viaEnginePrefix)
+        let time = bookRecord(env, viaEnginePrefix: viaEnginePrefix)
+        addStep(step, engine: engine, line: lineNumber, time: time)
+        count(.iteration)
+      case .request(let env, let event):
+        _ = bookRecord(env, viaEnginePrefix: false)
+        switch event {
+        case .received: model.requests.received += 1
+        case .added: model.requests.added += 1
+        case .aborted: model.requests.aborted += 1
+        case .finished: model.requests.finished += 1
+        }
+        count(.request)
+      case .http(let status, let generation):
+        countHTTP(status: status, generation: generation)
+        count(.httpAccess)
       }
     }
     if p < segment.count { feed(UnsafeRawBufferPointer(rebasing: segment[p...])) }
   }
 
-  /// Books a pre-parsed iteration record as ``record(_:_:_:line:)`` would have read it.
-  private func book(_ step: IterationLine, env: LogEnvelope, engine: Int, viaEnginePrefix: Bool) {
+  /// Does for a pre-parsed record (an iteration or request line) what ``record(_:_:_:line:)`` does
+  /// before it looks at the message, and returns the record's time.
+  private func bookRecord(_ env: LogEnvelope, viaEnginePrefix: Bool) -> Double? {
     let time = clock.seconds(month: env.month, day: env.day, secondOfDay: env.secondOfDay)
     if let time { lastTime = time }
     if let open = openTable, open.pid == env.pid || viaEnginePrefix { closeTable() }
     if let pid = mfuDetailsPid, pid == env.pid { mfuDetailsPid = nil }
     insideTraceback = false
-    addStep(step, engine: engine, line: lineNumber, time: time)
-    count(.iteration)
+    return time
   }
 
   /// Reads the first part of a line that is longer than the caller can buffer; the caller
@@ -255,6 +271,13 @@ public final class LogReader {
     kindCounts[kind.rawValue] += 1
   }
 
+  /// Counts an HTTP access line.
+  @inline(__always)
+  func countHTTP(status: Int, generation: Bool) {
+    httpStatusClasses[min(max(status / 100, 0), 9)] += 1
+    if generation { model.requests.httpGenerationRequests += 1 }
+  }
+
   // MARK: - Engines
 
   /// The slot of engine `index`, creating its trace on first use.
@@ -307,6 +330,9 @@ public final class LogReader {
     // Physical lines joined into a wrapped record count as part of that record.
     if model.coverage.wrappedLinesJoined > 0 { byKind["wrapped_continuation"] = model.coverage.wrappedLinesJoined }
     model.coverage.byKind = byKind
+    for (c, n) in httpStatusClasses.enumerated() where n > 0 {
+      model.requests.httpByStatusClass["\(c)xx", default: 0] += n
+    }
     model.coverage.recognized = recognized + model.coverage.wrappedLinesJoined
     model.coverage.unrecognized = unrecognized
     model.coverage.timestampRegressions = clock.regressions
