@@ -132,7 +132,7 @@ public enum LogFileReader {
       }
       let atEnd = base + length >= size
       var consumed = 0
-      if split.helpers > 0, r.acceptsPreparsed, view.count >= ParallelSplit.minimumBytes {
+      if r.acceptsPreparsed, view.count >= ParallelSplit.minimumBytes, split.takesNextWindow() {
         consumed = split.read(view, with: r, maxLineBytes: maxLineBytes)
       }
       let rest = UnsafeRawBufferPointer(rebasing: view[consumed...])

@@ -19,6 +19,21 @@ struct ParallelSplit {
   let helpers: Int
   /// Share of a window the reader's thread reads itself.
   private var readerShare = 0.4
+  /// Windows still to read on one thread, after a split window was no faster than one thread.
+  private var windowsToSkip = 0
+  /// How many windows the next such finding skips (doubling while splitting keeps not paying).
+  private var backoff = 2
+
+  /// Whether to split the next window: not while splitting has recently not paid (a busy machine,
+  /// or a log whose lines the read-ahead cannot settle); tried again after a while.
+  mutating func takesNextWindow() -> Bool {
+    guard helpers > 0 else { return false }
+    if windowsToSkip > 0 {
+      windowsToSkip -= 1
+      return false
+    }
+    return true
+  }
 
   init(helpers: Int) {
     self.helpers = max(0, helpers)
@@ -56,15 +71,27 @@ struct ParallelSplit {
     }
     let job = Job(
       base: base, cuts: cuts, reader: reader, results: results, seconds: seconds, maxLineBytes: maxLineBytes)
+    let windowStart = Self.now()
     DispatchQueue.concurrentPerform(iterations: pieces + 1) { i in job.run(i) }
     let bookStart = Self.now()
     for i in 0..<pieces {
       let segment = UnsafeRawBufferPointer(start: base + cuts[i], count: cuts[i + 1] - cuts[i])
       reader.feed(segment, preparsed: results[i] ?? PreparsedSegment())
     }
+    let finished = Self.now()
     adapt(
       readerBytes: cuts[0], readerSeconds: seconds[0], helperBytes: end - cuts[0],
-      preparseSeconds: (1...pieces).reduce(0) { $0 + seconds[$1] }, bookSeconds: Self.now() - bookStart)
+      preparseSeconds: (1...pieces).reduce(0) { $0 + seconds[$1] }, bookSeconds: finished - bookStart)
+    // Did it pay? One thread would have read the whole window at the reader's own pace.
+    if cuts[0] > 0, seconds[0] > 0 {
+      let oneThread = Double(end) * seconds[0] / Double(cuts[0])
+      if finished - windowStart > 0.95 * oneThread {
+        windowsToSkip = backoff
+        backoff = min(backoff * 2, 64)
+      } else {
+        backoff = 2
+      }
+    }
     return end
   }
 
