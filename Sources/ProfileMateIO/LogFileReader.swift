@@ -109,7 +109,7 @@ public enum LogFileReader {
     while offset < size {
       let base = offset - offset % page
       let length = min(size - base, max(window, offset - base + maxLineBytes + page))
-      guard let map = mmap(nil, length, PROT_READ, MAP_PRIVATE, source.descriptor, off_t(base)),
+      guard let map = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, source.descriptor, off_t(base)),
         map != MAP_FAILED
       else { return nil }  // not mappable: the caller reads the file from its start instead
       defer { munmap(map, length) }
