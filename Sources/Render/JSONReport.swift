@@ -24,6 +24,7 @@ public enum JSONReport {
     capacity(&w, a.capacity)
     events(&w, a.model)
     findings(&w, a.findings)
+    runDirectory(&w, a)
     w.beginArray("engines")
     for e in a.engines {
       w.beginObject()

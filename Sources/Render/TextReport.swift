@@ -13,6 +13,7 @@ public enum TextReport {
     out += section("Bandwidth and FLOPs (MFU)", style) + mfu(a) + "\n"
     out += section("Capacity", style) + capacity(a) + "\n"
     if a.engines.count > 1 { out += section("Per engine", style) + engines(a) + "\n" }
+    out += runDirectory(a, style)
     out += section("Findings", style)
     if a.findings.isEmpty {
       out += "  No findings.\n"
