@@ -102,6 +102,12 @@ private let logWithFindings = [
     }
   }
 
+  @Test func metricsReadsARunDirectorysRecording() throws {
+    let r = try run(["metrics", packageRoot + "/examples/vllm-cpu-0.32-2048"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("recording of 12 scrape(s), 0 failed"))  // 12 rows with code 200 in index.tsv
+  }
+
   @Test func runDirectoryWithoutALogIsExitTwo() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
