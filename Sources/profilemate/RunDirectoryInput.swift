@@ -1,0 +1,81 @@
+import Foundation
+import MetricsFetch
+import PerfModel
+import ProfileMateCore
+import ProfileMateIO
+import PromMetrics
+import RunJoin
+
+/// Reads the parts of a run directory besides its log: the benchmark result, the metrics span (a recording's
+/// first and last successful scrapes, else a before/after pair) and `run.json`.
+struct RunDirectoryInput {
+  /// The files found.
+  let directory: RunDirectory
+  /// The benchmark, when the directory has one.
+  let benchmark: BenchmarkResult?
+  /// The server's side, when the directory has scrapes.
+  let metrics: MetricsSpan?
+  /// What was joined, for the report.
+  let sources: RunSources
+
+  /// Reads everything but the log.
+  /// - Throws: ``CommandFailure`` (exit 2) naming the file that cannot be read.
+  init(_ directory: RunDirectory) throws {
+    self.directory = directory
+    var sources = RunSources(directory: directory.path)
+    sources.log = directory.relative(directory.log)
+    do {
+      if let path = directory.benchmark {
+        benchmark = try BenchResultReader.parse(try ByteSource.readAll(path), source: directory.relative(path))
+        sources.benchmark = directory.relative(path)
+      } else {
+        benchmark = nil
+      }
+      metrics = try Self.metrics(directory, &sources)
+      if let path = directory.runInfo {
+        try Self.runInfo(path, directory, &sources)
+      }
+      sources.config = directory.config.map(directory.relative)
+    } catch let e as InputError {
+      throw CommandFailure(e.description, exitCode: e.exitCode)
+    } catch let e as BenchResultError {
+      throw CommandFailure(e.description, exitCode: 2)
+    }
+    self.sources = sources
+  }
+
+  static func metrics(_ d: RunDirectory, _ sources: inout RunSources) throws -> MetricsSpan? {
+    if let path = d.recording {
+      let reader = try RecordingReader(path: path)
+      let ok = reader.rows.filter(\.ok)
+      sources.failedScrapes = reader.rows.count - ok.count
+      if let first = ok.first, let last = ok.last {
+        sources.metrics = d.relative(path) + "/"
+        sources.scrapes = ok.count
+        let seconds = Double(last.epochMs - first.epochMs) / 1000
+        sources.metricsSeconds = seconds
+        return MetricsSpan(
+          first: ExpositionParser.parse(try reader.body(of: first)),
+          last: ExpositionParser.parse(try reader.body(of: last)), seconds: seconds)
+      }
+    }
+    let before = try d.beforeScrape.map { ($0, try ByteSource.readAll($0)) }.flatMap { $0.1.isEmpty ? nil : $0 }
+    let after = try d.afterScrape.map { ($0, try ByteSource.readAll($0)) }.flatMap { $0.1.isEmpty ? nil : $0 }
+    guard let last = after ?? before else { return nil }
+    let first = before ?? last
+    sources.metrics = first.0 == last.0 ? d.relative(last.0) : d.relative(first.0) + " → " + d.relative(last.0)
+    sources.scrapes = first.0 == last.0 ? 1 : 2
+    return MetricsSpan(
+      first: ExpositionParser.parse(first.1), last: ExpositionParser.parse(last.1), seconds: 0)
+  }
+
+  static func runInfo(_ path: String, _ d: RunDirectory, _ sources: inout RunSources) throws {
+    let bytes = try ByteSource.readAll(path)
+    guard let info = try? JSONValue.parse(Data(bytes)), case .object = info else {
+      throw InputError("\(path): not a JSON object (expected the run.json that scripts/record-vllm-cpu writes)")
+    }
+    sources.runInfo = d.relative(path)
+    sources.recordedVLLMVersion = info["versions"]?["vllm"]?.stringValue
+    sources.extraServerFlags = info["server"]?["extra_flags"]?.arrayValue?.compactMap(\.stringValue) ?? []
+  }
+}
