@@ -96,35 +96,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let path = try input ?? BundledExample.path()
-    var runDirectory: RunDirectoryInput?
-    var logPath = path
-    if path != "-" && RunDirectory.isDirectory(path) {
-      do {
-        let directory = try RunDirectory(path: path)
-        logPath = directory.log
-        runDirectory = try RunDirectoryInput(directory)
-      } catch let error as InputError {
-        throw CommandFailure(error.description, exitCode: error.exitCode)
-      }
-    }
-    let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
-    var model: RunModel
-    do {
-      model = try LogFileReader.read(path: logPath, threads: threads ?? LogFileReader.processorCount) { done, total in
-        progress.update(done: done, total: total)
-      }
-    } catch let error as InputError {
-      progress.clear()
-      throw CommandFailure(error.description, exitCode: error.exitCode)
-    }
-    progress.clear()
+    let (model, runDirectory) = try RunInput.read(path: path, threads: threads, quiet: quiet)
     let costModel = try self.model.map { try stepCostModel(config: $0, log: model.config) }
-    model.benchmark = runDirectory?.benchmark
-    var analysis = RunAnalysis.analyze(
-      model, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup), costModel: costModel))
-    if let runDirectory {
-      RunJoin.join(&analysis, sources: runDirectory.sources, metrics: runDirectory.metrics)
-    }
+    let analysis = RunInput.analyze(
+      model, runDirectory, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup), costModel: costModel))
     let report: String
     if json {
       report = JSONReport.render(analysis, toolVersion: ProfileMate.version)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ProfileMateCore
 import ProfileMateIO
+import RunJoin
 
 #if canImport(Glibc)
   import Glibc
@@ -32,20 +33,45 @@ struct ComparisonOptions: ParsableArguments {
   }
 }
 
-/// Reading the inputs of `report` and `compare`: logs (analysed) and saved `analyze --json` reports.
+/// Reading the inputs of `analyze`, `report` and `compare`: logs and run directories (analysed) and
+/// saved `analyze --json` reports.
 enum RunInput {
-  /// Reads and analyses a log; input problems become a one-line failure with exit code 2.
-  static func analyze(path: String, gpu: GPUSpec?, threads: Int?, quiet: Bool) throws -> RunAnalysis {
-    let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
-    defer { progress.clear() }
+  /// Reads the log of `path` (a log file, `-`, or a run directory's `server.log`) and, for a run
+  /// directory, its other parts; input problems become a one-line failure with exit code 2.
+  static func read(path: String, threads: Int?, quiet: Bool) throws -> (RunModel, RunDirectoryInput?) {
+    var runDirectory: RunDirectoryInput?
+    var logPath = path
     do {
-      let model = try LogFileReader.read(path: path, threads: threads ?? LogFileReader.processorCount) { done, total in
-        progress.update(done: done, total: total)
+      if path != "-" && RunDirectory.isDirectory(path) {
+        let directory = try RunDirectory(path: path)
+        logPath = directory.log
+        runDirectory = try RunDirectoryInput(directory)
       }
-      return RunAnalysis.analyze(model, options: AnalysisOptions(gpu: gpu))
+      let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
+      defer { progress.clear() }
+      var model = try LogFileReader.read(path: logPath, threads: threads ?? LogFileReader.processorCount) {
+        done, total in progress.update(done: done, total: total)
+      }
+      model.benchmark = runDirectory?.benchmark
+      return (model, runDirectory)
     } catch let error as InputError {
       throw CommandFailure(error.description, exitCode: error.exitCode)
     }
+  }
+
+  /// Analyses a model read by ``read(path:threads:quiet:)``, joining a run directory's other parts.
+  static func analyze(_ model: RunModel, _ runDirectory: RunDirectoryInput?, options: AnalysisOptions) -> RunAnalysis {
+    var analysis = RunAnalysis.analyze(model, options: options)
+    if let runDirectory {
+      RunJoin.join(&analysis, sources: runDirectory.sources, metrics: runDirectory.metrics)
+    }
+    return analysis
+  }
+
+  /// Reads and analyses a log or a run directory.
+  static func analyze(path: String, gpu: GPUSpec?, threads: Int?, quiet: Bool) throws -> RunAnalysis {
+    let (model, runDirectory) = try read(path: path, threads: threads, quiet: quiet)
+    return analyze(model, runDirectory, options: AnalysisOptions(gpu: gpu))
   }
 
   /// The comparison figures of a log or a saved report.
