@@ -87,6 +87,7 @@ extension LogReader {
     var first = start
     while first < end, b[first] == 0x20 || b[first] == 0x09 { first += 1 }
     guard first < end else { return .blank }
+    if b[first] == 0x7B, let record = JSONLogLine.parse(b, first, end) { return jsonRecord(record, line: line) }
     var c = ByteCursor(b, start, end)
     if c.consume("INFO:") {
       if let access = LineForms.httpAccess(b, c.position, end) {

@@ -53,6 +53,8 @@ public final class LogReader {
   @exclusivity(unchecked) var httpStatusClasses = [Int](repeating: 0, count: 10)
 
   let scratch = ByteStore()
+  /// A JSON log line's message lines, rebuilt in text form.
+  let jsonScratch = ByteStore()
   let pending = ByteStore()
   @exclusivity(unchecked) var pendingLine = 0
   @exclusivity(unchecked) var pendingLastLength = 0
@@ -242,14 +244,43 @@ public final class LogReader {
   /// Colour codes inside the envelope are skipped in place; only a line whose message (or
   /// unparsed text) holds escape codes is copied without them.
   func logicalLine(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int) {
+    count(kind(b, start, end, line: line))
+  }
+
+  /// Reads one logical line and says what it was; counts nothing.
+  private func kind(_ b: UnsafePointer<UInt8>, _ start: Int, _ end: Int, line: Int) -> LineKind {
     let env = LogEnvelope.parse(b, start, end)
     let textStart = env?.messageStart ?? start
     if end > textStart, memchr(b + textStart, 0x1B, end - textStart) != nil {
       let n = ANSI.strip(b, start, end, into: scratch)
-      count(classify(UnsafePointer(scratch.pointer), 0, n, line: line, envelope: nil))
-    } else {
-      count(classify(b, start, end, line: line, envelope: env))
+      return classify(UnsafePointer(scratch.pointer), 0, n, line: line, envelope: nil)
     }
+    return classify(b, start, end, line: line, envelope: env)
+  }
+
+  /// A line of vLLM's JSON logging: each line of its message is read in the text form it would have
+  /// had (the formatter's `NewLineFormatter` repeats the prefix per line); the line counts as the kind
+  /// of its first message line.
+  func jsonRecord(_ record: JSONLogLine, line: Int) -> LineKind {
+    let prefix = record.prefix
+    var first: LineKind?
+    var from = 0
+    let message = record.message
+    while from <= message.count {
+      var to = from
+      while to < message.count, message[to] != 0x0A { to += 1 }
+      var pieceEnd = to
+      if pieceEnd > from, message[pieceEnd - 1] == 0x0D { pieceEnd -= 1 }
+      jsonScratch.count = 0
+      prefix.withUnsafeBufferPointer { jsonScratch.append($0.baseAddress!, $0.count) }
+      if pieceEnd > from {
+        message.withUnsafeBufferPointer { jsonScratch.append($0.baseAddress! + from, pieceEnd - from) }
+      }
+      let k = kind(UnsafePointer(jsonScratch.pointer), 0, jsonScratch.count, line: line)
+      if first == nil { first = k }
+      from = to + 1
+    }
+    return first ?? .otherRecord
   }
 
   /// Reads one clean (ANSI-free) line and says what it was; counts nothing.

@@ -7,9 +7,10 @@ import Testing
 /// `kubectl logs --timestamps` and `docker logs -t` put an RFC 3339 timestamp before every line.
 @Suite struct CollectorTimestampTests {
   private func prefixed(_ text: String, with stamp: String) -> [UInt8] {
-    // Every line, as the collector writes it (the text ends with a newline: no line after it).
-    Array(
-      text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { stamp + $0 + "\n" }.joined().utf8)
+    // Every line, as the collector writes it (the text ends with a newline: no line after it). "\r\n" is
+    // one Character in Swift, so split on the bytes.
+    let lines = Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+    return lines.flatMap { Array(stamp.utf8) + $0 + [0x0A] }
   }
 
   @Test(arguments: ["2026-02-01T13:22:00.123456789Z ", "2026-02-01T13:22:00+01:00 ", "2026-02-01T13:22:00Z "])
