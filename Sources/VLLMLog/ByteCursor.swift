@@ -111,7 +111,8 @@ struct ByteCursor {
     return whole &* 100 &+ frac
   }
 
-  /// Reads a decimal number: optional sign, digits, optional fraction and exponent, or `nan`/`inf`.
+  /// Reads a finite decimal number: optional sign, digits, optional fraction and exponent. `nan`, `inf`
+  /// and numbers too large for a `Double` are not read (vLLM prints none; damaged input can).
   mutating func decimal() -> Double? {
     let save = position
     var negative = false
@@ -120,8 +121,6 @@ struct ByteCursor {
     } else {
       _ = consume(byte: 0x2B)
     }
-    if consume("nan") { return .nan }
-    if consume("inf") { return negative ? -.infinity : .infinity }
     var mantissa: Double = 0
     var sawDigit = false
     while position < end, base[position] &- 0x30 <= 9 {
@@ -154,6 +153,10 @@ struct ByteCursor {
       } else {
         position = expStart
       }
+    }
+    guard value.isFinite else {
+      position = save
+      return nil
     }
     return negative ? -value : value
   }

@@ -95,13 +95,17 @@ public enum LogPreparser {
     }
     guard level != .error, level != .critical else { return .record(env) }
     var c = ByteCursor(b, env.messageStart, end)
+    var afterEngine = c  // `Engine NNN: ` is consumed only when an iteration follows it
     let engine: Int
     var viaEnginePrefix = false
     if c.hasPrefix("Iteration(") {
       engine = LogReader.engine(ofProcess: env, b)
-    } else if c.consume("Engine "), let index = c.unsigned(), c.consume(": "), c.hasPrefix("Iteration(") {
+    } else if afterEngine.consume("Engine "), let index = afterEngine.unsigned(), afterEngine.consume(": "),
+      afterEngine.hasPrefix("Iteration(")
+    {
       engine = index
       viaEnginePrefix = true
+      c = afterEngine
     } else if let event = requestEvent(c) {
       return .request(env, event)
     } else {

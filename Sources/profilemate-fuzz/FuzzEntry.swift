@@ -45,6 +45,42 @@ func exercise(_ input: UnsafeRawBufferPointer) {
   }
   let model = pending.withUnsafeBytes { reader.finish(trailing: $0) }
   check(model)
+  checkReadAhead(body, options: options)
+}
+
+/// The parallel read-ahead (``LogPreparser`` + ``LogReader/feed(_:preparsed:)``) must give exactly the
+/// model that reading the same bytes line by line gives.
+func checkReadAhead(_ body: UnsafeRawBufferPointer, options: LogReaderOptions) {
+  var end = body.count
+  while end > 0, body[end - 1] != 0x0A { end -= 1 }
+  let lines = UnsafeRawBufferPointer(rebasing: body[..<end])
+  let rest = UnsafeRawBufferPointer(rebasing: body[end...])
+  let direct = LogReader(source: "fuzz", options: options)
+  direct.feed(lines)
+  let expected = direct.finish(trailing: rest)
+  let ahead = LogReader(source: "fuzz", options: options)
+  guard ahead.acceptsPreparsed else { return }
+  ahead.feed(lines, preparsed: LogPreparser.preparse(lines, maxLineBytes: options.maxLineBytes))
+  let got = ahead.finish(trailing: rest)
+  guard got != expected else { return }
+  var parts: [String] = []
+  if got.coverage != expected.coverage { parts.append("coverage \(got.coverage) vs \(expected.coverage)") }
+  if got.engines != expected.engines { parts.append("engines") }
+  if got.config != expected.config {
+    // Which facts differ (dictionaries print in any order, so their text is compared sorted).
+    let mine = Mirror(reflecting: got.config).children
+    let theirs = Array(Mirror(reflecting: expected.config).children)
+    for (i, child) in mine.enumerated() where i < theirs.count {
+      if "\(child.value)" != "\(theirs[i].value)" {
+        parts.append("config.\(child.label ?? "?"): \(child.value) vs \(theirs[i].value)")
+      }
+    }
+  }
+  if got.events != expected.events { parts.append("events") }
+  if got.eventCounts != expected.eventCounts { parts.append("event counts") }
+  if got.requests != expected.requests { parts.append("requests \(got.requests) vs \(expected.requests)") }
+  if got.aggregatedStats != expected.aggregatedStats { parts.append("aggregated stats") }
+  invariant(false, "the read-ahead read differs from the direct read: " + parts.joined(separator: "; "))
 }
 
 /// Analyses and renders `model` in every format and checks invariants that hold for any input.
@@ -138,12 +174,14 @@ func invariant(_ condition: Bool, _ message: @autoclosure () -> String) {
         exit(args.isEmpty ? 2 : 0)
       }
       var count = 0
+      let verbose = getenv("PROFILEMATE_FUZZ_VERBOSE") != nil
       for path in args {
         for file in files(at: path) {
           guard let bytes = readAll(file) else {
             print("profilemate-fuzz: cannot read \(file)")
             exit(2)
           }
+          if verbose { _ = Array("\(file)\n".utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) } }
           bytes.withUnsafeBytes { exercise($0) }
           count += 1
         }
