@@ -370,6 +370,16 @@ public enum HTMLReport {
     }
     out += "</tbody></table>\n"
     out += SVGIntervalChart(comparison: c).render() ?? ""
+    if !c.crossChecks.isEmpty {
+      out += "<h3>Cross-checks</h3>\n<table class=\"facts\"><thead><tr><th>check</th><th>A</th><th>B</th></tr></thead>"
+      out += "<tbody>"
+      for p in c.crossChecks {
+        let a = p.a?.rawValue ?? "—"
+        let b = p.b?.rawValue ?? "—"
+        out += "<tr><td>\(HTMLText.escape(p.title))</td><td>\(a)</td><td>\(b)</td></tr>"
+      }
+      out += "</tbody></table>\n"
+    }
     for line in CompareReport.methodLines(c) { out += "<p class=\"note\">\(HTMLText.escape(line))</p>\n" }
     return out
   }
