@@ -19,7 +19,8 @@ struct CompareCommand: AsyncParsableCommand {
       TTFT / TPOT / inter-token / end-to-end p50 and p99, and each side's cross-check status. Step-time \
       medians and 99th percentiles get percentile-bootstrap 95 % intervals of B − A (logs only: a saved \
       report holds no single steps), as do TTFT and inter-token medians and p99s with the benchmark's \
-      per-request data (--save-detailed), so each is called better, worse or no significant change. Method and JSON: docs/compare.md.
+      per-request data (--save-detailed), so each is called better, worse or no significant change. \
+      Method and JSON: docs/compare.md.
 
       --fail-on RULE (repeatable) makes a CI gate: METRIC>VALUE or METRIC<VALUE, VALUE in the metric's \
       unit or with % relative to A, e.g. --fail-on 'decode.p99_ms>+5%' --fail-on 'throughput<-3%' \
