@@ -28,6 +28,13 @@ public enum CompareReport {
         m.verdict == .notTested ? "" : m.verdict.words)
     }
     out += t.render()
+    if !c.crossChecks.isEmpty {
+      out += "\n" + style.bold("Cross-checks (run directories)") + "\n"
+      var checks = TextTable()
+      checks.add("", "A", "B")
+      for p in c.crossChecks { checks.add(p.id, p.a?.rawValue ?? "—", p.b?.rawValue ?? "—") }
+      out += checks.render()
+    }
     out += "\n" + style.bold("Verdict: \(c.overall.words)") + "\n"
     for line in methodLines(c) { out += "  " + line + "\n" }
     return out
@@ -41,7 +48,17 @@ public enum CompareReport {
         + "kind; \(Format.grouped(s.resamples)) resamples, seed \(s.seed), \(Format.fixed(s.confidencePct, 0)) % "
         + "intervals. A change is better or worse when the interval excludes zero, else no significant change."
     ]
-    if c.sampleUse.isEmpty {
+    for u in c.latencySampleUse {
+      let name = u.metric == "ttft" ? "TTFT" : "inter-token latency"
+      var line =
+        "\(name): the same bootstrap of the benchmark's per-request values (--save-detailed), "
+        + "\(Format.grouped(u.usedA)) (A) and \(Format.grouped(u.usedB)) (B)"
+      if u.usedA < u.seenA || u.usedB < u.seenB {
+        line += ", a uniform random sample of \(Format.grouped(u.seenA)) and \(Format.grouped(u.seenB))"
+      }
+      lines.append(line + "; medians and 99th percentiles in ms.")
+    }
+    if c.sampleUse.isEmpty && c.latencySampleUse.isEmpty {
       lines.append(
         "No intervals: a run without iteration lines, or a saved report (it holds no single steps), "
           + "has nothing to resample; figures are compared as points.")
@@ -106,7 +123,10 @@ public enum CompareReport {
     w.endArray()
     w.string("overall", c.overall.rawValue)
     w.beginObject("bootstrap")
-    w.string("method", "percentile bootstrap of B − A (medians and 99th percentiles of step times per kind)")
+    w.string(
+      "method",
+      "percentile bootstrap of B − A (medians and 99th percentiles of step times per kind, and of the benchmark's "
+        + "per-request TTFT and inter-token latency)")
     w.int("resamples", c.settings.resamples)
     w.string("seed", String(c.settings.seed))
     w.double("confidence_pct", c.settings.confidencePct)
@@ -122,7 +142,28 @@ public enum CompareReport {
       w.endObject()
     }
     w.endArray()
+    w.beginArray("latency_samples")
+    for u in c.latencySampleUse {
+      w.beginObject()
+      w.string("metric", u.metric)
+      w.int("used_a", u.usedA)
+      w.int("values_a", u.seenA)
+      w.int("used_b", u.usedB)
+      w.int("values_b", u.seenB)
+      w.endObject()
+    }
+    w.endArray()
     w.endObject()
+    w.beginArray("cross_checks")
+    for p in c.crossChecks {
+      w.beginObject()
+      w.string("id", p.id)
+      w.string("title", p.title)
+      w.string("a", p.a?.rawValue)
+      w.string("b", p.b?.rawValue)
+      w.endObject()
+    }
+    w.endArray()
     w.beginArray("gate")
     for o in gate {
       w.beginObject()
@@ -141,7 +182,7 @@ public enum CompareReport {
     guard let x else { return "—" }
     switch unit {
     case "%": return Format.pct(x)
-    case "ms": return Format.ms(x)
+    case "ms": return abs(x) < 0.1 && x != 0 ? Format.fixed(x, 4) + " ms" : Format.ms(x)
     case "": return x == x.rounded() && abs(x) < 1e15 ? Format.grouped(Int(x)) : Format.auto(x)
     default: return Format.auto(x) + " " + unit
     }

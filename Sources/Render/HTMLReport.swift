@@ -5,16 +5,26 @@ import ProfileMateCore
 /// appear when their data exists; findings come first and link to the chart or table behind them.
 public enum HTMLReport {
   /// Renders the report; `comparison` (against a baseline) adds a comparison section.
-  public static func render(_ a: RunAnalysis, comparison: RunComparison? = nil, toolVersion: String) -> String {
+  /// `server` (a run directory's metrics recording) adds the server's latency histograms.
+  public static func render(
+    _ a: RunAnalysis, comparison: RunComparison? = nil, server: ServerLatencyHistograms? = nil, toolVersion: String
+  ) -> String {
     let charts = ReportCharts(a)
+    let latencyCharts = runDirectoryCharts(a, server)
     var sections: [(id: String, title: String, body: String)] = []
     func add(_ id: String, _ title: String, _ body: String?) {
       if let body { sections.append((id, title, body)) }
     }
-    let available = availableTargets(a, charts)
+    var available = availableTargets(a, charts)
+    available.formUnion(latencyCharts.map(\.id))
+    if a.model.benchmark != nil || !latencyCharts.isEmpty { available.insert("benchmark") }
+    if !a.crossChecks.isEmpty { available.insert("crosschecks") }
+    available.formUnion(a.crossChecks.map { checkRowID($0.id) })
     add("findings", "Findings", findings(a.findings, available: available))
     add("comparison", "Comparison with the baseline", comparison.map(compare))
     add("run", "The run", run(a))
+    add("benchmark", "Benchmark and request latencies", benchmark(a, charts: latencyCharts))
+    add("crosschecks", "Cross-checks: log, metrics and benchmark", crossChecks(a))
     add("cudagraphs", "CUDA graphs", cudagraphs(a, charts))
     add("steps", "Step timing: prefill and decode", steps(a, charts))
     add("scheduling", "Scheduling and queueing", scheduling(a, charts))
@@ -54,6 +64,7 @@ public enum HTMLReport {
     "low_batch_utilization": [ReportCharts.ID.tokensPerStep, ReportCharts.ID.tokenHistogram, "steps"],
     "eager_steps": [ReportCharts.ID.padding, ReportCharts.ID.tokensPerStep, "cudagraphs"],
     "cudagraph_padding": [ReportCharts.ID.padding, "cudagraphs"],
+    "cudagraph_mode": ["cudagraphs"],
     "queueing": [ReportCharts.ID.requests, "scheduling"],
     "preemptions": [ReportCharts.ID.requests, "scheduling", "events"],
     "kv_pressure": [ReportCharts.ID.kvUsage, "capacity"],
@@ -82,7 +93,7 @@ public enum HTMLReport {
 
   /// The link target of a finding: its first available target, else the events section for failures.
   static func target(of finding: Finding, available: Set<String>) -> String? {
-    let wanted = findingTargets[finding.id] ?? ["events"]
+    let wanted = findingTargets[finding.id] ?? runDirectoryTargets(of: finding) ?? ["events"]
     return wanted.first { available.contains($0) }
   }
 
@@ -122,6 +133,11 @@ public enum HTMLReport {
     case "scheduling": return "scheduling"
     case "capacity": return "capacity"
     case "coverage": return "what was read"
+    case "benchmark": return "the benchmark"
+    case "crosschecks": return "cross-checks"
+    case RunDirectoryID.serverTTFT: return "the server's TTFT histogram"
+    case RunDirectoryID.serverITL: return "the server's inter-token histogram"
+    case let t where t.hasPrefix("check-"): return "cross-check " + t.dropFirst("check-".count)
     default: return "events"
     }
   }
@@ -370,6 +386,16 @@ public enum HTMLReport {
     }
     out += "</tbody></table>\n"
     out += SVGIntervalChart(comparison: c).render() ?? ""
+    if !c.crossChecks.isEmpty {
+      out += "<h3>Cross-checks</h3>\n<table class=\"facts\"><thead><tr><th>check</th><th>A</th><th>B</th></tr></thead>"
+      out += "<tbody>"
+      for p in c.crossChecks {
+        let a = p.a?.rawValue ?? "—"
+        let b = p.b?.rawValue ?? "—"
+        out += "<tr><td>\(HTMLText.escape(p.title))</td><td>\(a)</td><td>\(b)</td></tr>"
+      }
+      out += "</tbody></table>\n"
+    }
     for line in CompareReport.methodLines(c) { out += "<p class=\"note\">\(HTMLText.escape(line))</p>\n" }
     return out
   }

@@ -50,6 +50,10 @@ enum HTMLStyle {
     .badge { display: inline-block; font-size: 0.75em; font-weight: 700; letter-spacing: 0.04em; padding: 1px 7px;
       border-radius: 10px; color: var(--bg); background: var(--info); vertical-align: 2px; margin-right: 6px; }
     .badge.critical { background: var(--crit); } .badge.warning { background: var(--warn); }
+    .st-agree { color: var(--good); font-weight: 600; } .st-disagree { color: var(--bad); font-weight: 600; }
+    .st-unchecked { color: var(--muted); } table.checks { table-layout: fixed; }
+    table.checks td, table.checks th { text-align: left; font-size: 0.92em; overflow-wrap: anywhere; }
+    table.checks th:first-child { width: 34%; } table.checks th:nth-child(2) { width: 9%; }
     .verdict-better { color: var(--good); font-weight: 600; } .verdict-worse { color: var(--bad); font-weight: 600; }
     figure.chart { margin: 14px 0 22px; break-inside: avoid; }
     figure.chart figcaption { font-weight: 600; margin-bottom: 4px; }

@@ -53,6 +53,7 @@ public enum MarkdownReport {
       if let mfu = m.meanMFUPct, let gpu = m.gpu { out += "; MFU \(Format.fixed(mfu, 2))% of \(gpu)" }
       out += "\n"
     }
+    out += runDirectory(a)
     out += "\n### Findings\n\n"
     if a.findings.isEmpty { out += "None.\n" }
     for f in a.findings {

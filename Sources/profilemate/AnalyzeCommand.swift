@@ -38,7 +38,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
   @Option(
     name: .customLong("csv"),
     help: ArgumentHelp(
-      "Also write steps.csv, stats.csv, cudagraph.csv, mfu.csv and events.csv into this directory.", valueName: "dir"))
+      "Also write steps.csv, stats.csv, cudagraph.csv, mfu.csv and events.csv into this directory (and for a run "
+        + "directory bench.csv and crosschecks.csv).", valueName: "dir"))
   var csvDirectory: String?
 
   @Option(
@@ -112,7 +113,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     do {
       if let csvDirectory {
         try AtomicFile.makeDirectory(csvDirectory)
-        for file in CSVExport.files(model) {
+        for file in CSVExport.files(model) + CSVExport.runDirectoryFiles(analysis) {
           try AtomicFile.write(file.contents, to: csvDirectory + "/" + file.name)
         }
       }

@@ -12,23 +12,27 @@ import Render
 struct CompareCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
-    abstract: "Compare two runs (logs or saved `analyze --json` reports): B against A.",
+    abstract: "Compare two runs (logs, run directories or saved `analyze --json` reports): B against A.",
     discussion: """
       Configuration differences first, then throughput, step time per kind (p50/p99), KV peak, padding \
-      overhead and preemptions. Step-time medians and 99th percentiles get percentile-bootstrap 95 % \
-      intervals of B − A (logs only: a saved report holds no single steps), so each is called better, worse \
-      or no significant change. Method and JSON: docs/compare.md.
+      overhead and preemptions; for run directories also the benchmark's request throughput, failures and \
+      TTFT / TPOT / inter-token / end-to-end p50 and p99, and each side's cross-check status. Step-time \
+      medians and 99th percentiles get percentile-bootstrap 95 % intervals of B − A (logs only: a saved \
+      report holds no single steps), as do TTFT and inter-token medians and p99s with the benchmark's \
+      per-request data (--save-detailed), so each is called better, worse or no significant change. \
+      Method and JSON: docs/compare.md.
 
       --fail-on RULE (repeatable) makes a CI gate: METRIC>VALUE or METRIC<VALUE, VALUE in the metric's \
-      unit or with % relative to A, e.g. --fail-on 'decode.p99_ms>+5%' --fail-on 'throughput<-3%'. \
+      unit or with % relative to A, e.g. --fail-on 'decode.p99_ms>+5%' --fail-on 'throughput<-3%' \
+      --fail-on 'ttft.p99_ms>+10%'. \
       Exit 1 when a rule fires (the reason on one line on standard error), 0 otherwise, 2 for bad input.
       """
   )
 
-  @Argument(help: "Run A (the baseline): a log or a saved `analyze --json` report.")
+  @Argument(help: "Run A (the baseline): a log, a run directory or a saved `analyze --json` report.")
   var a: String
 
-  @Argument(help: "Run B (the candidate): a log or a saved `analyze --json` report.")
+  @Argument(help: "Run B (the candidate): a log, a run directory or a saved `analyze --json` report.")
   var b: String
 
   @Flag(help: "Write the full comparison as JSON (docs/compare.md).")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ProfileMateCore
 import ProfileMateIO
+import PromMetrics
 import Render
 
 /// `profilemate report INPUT -o report.html`: one self-contained HTML report.
@@ -9,14 +10,16 @@ struct ReportCommand: AsyncParsableCommand {
     commandName: "report",
     abstract: "Write one self-contained HTML report (inline CSS and SVG charts, no network request).",
     discussion: """
-      INPUT is a vLLM server log (a file, a .gz, or - for standard input). The report opens offline in any \
+      INPUT is a vLLM server log (a file, a .gz, or - for standard input) or a run directory (server.log, \
+      metrics/, bench.json, …): then it also shows the benchmark, the server's latency histograms and the \
+      cross-checks. The report opens offline in any \
       browser: findings first, each linking to its evidence, then CUDA graphs, step timing, scheduling, \
       bandwidth and capacity, with charts; light and dark schemes follow the viewer's setting, and it \
       prints cleanly. --baseline B adds `compare B INPUT` to it. Sections: docs/report-html.md.
       """
   )
 
-  @Argument(help: "The log to report on.")
+  @Argument(help: "The log or run directory to report on.")
   var inputs: [String]
 
   @Option(name: [.short, .long], help: ArgumentHelp("The HTML file to write (atomically).", valueName: "file"))
@@ -57,8 +60,13 @@ struct ReportCommand: AsyncParsableCommand {
       throw CommandFailure(
         "\(path): a saved JSON report holds no series to draw; pass the log it came from", exitCode: 2)
     }
-    let analysis = try RunInput.analyze(
-      path: path, gpu: gpu.flatMap(GPUCatalog.lookup), threads: threads, quiet: quiet)
+    let (model, runDirectory) = try RunInput.read(path: path, threads: threads, quiet: quiet)
+    let analysis = RunInput.analyze(model, runDirectory, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup)))
+    let server = runDirectory?.metrics.map { m in
+      ServerLatencyHistograms(
+        ttft: m.window.histograms[.timeToFirstToken], itl: m.window.histograms[.interTokenLatency],
+        seconds: runDirectory?.sources.metricsSeconds)
+    }
     var result: RunComparison?
     if let baseline {
       let settings = comparison.settings
@@ -66,7 +74,8 @@ struct ReportCommand: AsyncParsableCommand {
       let b = RunSummary(analysis, sampleLimit: settings.sampleLimit, seed: settings.seed)
       result = RunComparison.compare(a, b, settings: settings)
     }
-    let html = HTMLReport.render(analysis, comparison: result, toolVersion: ProfileMate.version)
+    let html = HTMLReport.render(
+      analysis, comparison: result, server: server, toolVersion: ProfileMate.version)
     try RunInput.emit(html, to: output)
   }
 }

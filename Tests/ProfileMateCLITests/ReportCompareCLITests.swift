@@ -99,4 +99,40 @@ private func decodeLog(_ n: Int, ms: (Int) -> Double) -> String {
     #expect(html.contains("<section id=\"comparison\">"))
     #expect(html.contains("id=\"chart-intervals\""))
   }
+
+  /// The recorded pair: TTFT p99 82.00225080006476 → 233.9426315500577 ms in the two bench.json files
+  /// (+185.288 %, by hand: 151.94 ÷ 82.00).
+  @Test func gateOnBenchmarkLatencyExitCodes() throws {
+    let a = packageRoot + "/examples/vllm-cpu-0.32-2048"
+    let b = packageRoot + "/examples/vllm-cpu-0.32-4096"
+    let fired = try run(["compare", a, b, "--fail-on", "ttft.p99_ms>+10%", "--resamples", "200", "-q"])
+    #expect(fired.status == 1, "\(fired.stderr)")
+    #expect(fired.stderr == "profilemate: --fail-on: ttft.p99_ms>+10%: TTFT p99 82.00 → 233.9 ms (+185.3%)\n")
+    #expect(fired.stdout.contains("Cross-checks (run directories)"))
+    let passed = try run(["compare", a, b, "--fail-on", "ttft.p99_ms>+200%", "--resamples", "200", "-q"])
+    #expect(passed.status == 0, "\(passed.stderr)")
+    #expect(passed.stderr.isEmpty)
+    // A log alone has no benchmark: a rule on it cannot be evaluated (exit 2).
+    let noBench = try run(["compare", example, example, "--fail-on", "ttft.p99_ms>+10%", "--resamples", "200", "-q"])
+    #expect(noBench.status == 2)
+    #expect(noBench.stderr.contains("ttft.p99_ms is not available in both runs"))
+  }
+
+  @Test func compareJSONHasBenchmarkFiguresAndCrossChecks() throws {
+    let a = packageRoot + "/examples/vllm-cpu-0.32-2048"
+    let b = packageRoot + "/examples/vllm-cpu-0.32-4096"
+    let r = try run(["compare", a, b, "--json", "--resamples", "200", "-q"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let metrics = try #require(o["metrics"] as? [[String: Any]])
+    let ttft = try #require(metrics.first { $0["metric"] as? String == "ttft.p50_ms" })
+    #expect(ttft["a"] as? Double == 40.1938)  // median_ttft_ms 40.19384250022995, rounded to 4 decimals
+    #expect(ttft["interval"] is [String: Any])
+    let checks = try #require(o["cross_checks"] as? [[String: Any]])
+    #expect(checks.first?["id"] as? String == "generation_tokens")
+    #expect(checks.first?["a"] as? String == "agree")
+    let boot = try #require(o["bootstrap"] as? [String: Any])
+    let samples = try #require(boot["latency_samples"] as? [[String: Any]])
+    #expect(samples.map { $0["values_a"] as? Int } == [24, 724])
+  }
 }

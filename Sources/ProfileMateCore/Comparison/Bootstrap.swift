@@ -52,6 +52,23 @@ public enum Bootstrap {
     _ a: [UInt32], _ b: [UInt32], percentiles: [Double], settings: BootstrapSettings,
     rng: inout SplitMix64, scale: Double = 1
   ) -> [ConfidenceInterval] {
+    intervals(a, b, percentiles: percentiles, settings: settings, rng: &rng, scale: scale)
+  }
+
+  /// Intervals for `percentile_p(B) − percentile_p(A)` of real values (request latencies in ms), one per `p`;
+  /// the same method and the same sequence of draws as the integer form.
+  /// - Parameters:
+  ///   - a: A's values, ascending (at least one).
+  ///   - b: B's values, ascending (at least one).
+  public static func differences(
+    _ a: [Double], _ b: [Double], percentiles: [Double], settings: BootstrapSettings, rng: inout SplitMix64
+  ) -> [ConfidenceInterval] {
+    intervals(a, b, percentiles: percentiles, settings: settings, rng: &rng, scale: 1)
+  }
+
+  static func intervals<T: BootstrapValue>(
+    _ a: [T], _ b: [T], percentiles: [Double], settings: BootstrapSettings, rng: inout SplitMix64, scale: Double
+  ) -> [ConfidenceInterval] {
     precondition(!a.isEmpty && !b.isEmpty, "the bootstrap needs values on both sides")
     let resamples = max(1, settings.resamples)
     var diffs = [[Double]](repeating: [], count: percentiles.count)
@@ -73,8 +90,8 @@ public enum Bootstrap {
   }
 
   /// The percentiles of one resample of `sorted` (drawn with replacement, as counts per position).
-  static func resampledPercentiles(
-    _ sorted: [UInt32], _ ps: [Double], counts: inout [Int32], rng: inout SplitMix64
+  static func resampledPercentiles<T: BootstrapValue>(
+    _ sorted: [T], _ ps: [Double], counts: inout [Int32], rng: inout SplitMix64
   ) -> [Double] {
     let n = sorted.count
     for i in 0..<n { counts[i] = 0 }
@@ -96,7 +113,7 @@ public enum Bootstrap {
         position += 1
         cumulative += Int(counts[position])
       }
-      values[slot] = Double(sorted[position])
+      values[slot] = sorted[position].bootstrapValue
     }
     return ps.indices.map { i in
       let h = Double(n - 1) * ps[i] / 100
@@ -104,4 +121,18 @@ public enum Bootstrap {
       return values[2 * i] + frac * (values[2 * i + 1] - values[2 * i])
     }
   }
+}
+
+/// A value the bootstrap resamples: step times in hundredths of a ms, request latencies in ms.
+protocol BootstrapValue {
+  /// The value as a double.
+  var bootstrapValue: Double { get }
+}
+
+extension UInt32: BootstrapValue {
+  var bootstrapValue: Double { Double(self) }
+}
+
+extension Double: BootstrapValue {
+  var bootstrapValue: Double { self }
 }

@@ -40,6 +40,10 @@ public struct RunComparison: Sendable, Equatable {
   public var throughputSource: String?
   /// Steps the bootstrap used per kind.
   public var sampleUse: [SampleUse]
+  /// Per-request values the bootstrap used per benchmark metric (`ttft`, `itl`).
+  public var latencySampleUse: [LatencySampleUse] = []
+  /// The run directories' cross-checks, side by side (empty when neither run has any).
+  public var crossChecks: [CrossCheckPair] = []
   /// Fewest steps of a kind, in each run, for an interval.
   public static let minimumSteps = 5
 
@@ -47,10 +51,16 @@ public struct RunComparison: Sendable, Equatable {
   public static let comparedKinds: [StepKind] = [.prefill, .decode, .mixed]
 
   /// Every metric name a gate rule may use.
-  public static let metricNames: [String] =
-    ["throughput", "prompt_throughput", "generation_throughput"]
-    + comparedKinds.flatMap { k in ["p50_ms", "p99_ms", "mean_ms", "steps"].map { k.rawValue + "." + $0 } }
-    + ["kv_peak_pct", "padding_overhead_pct", "preemptions", "max_waiting"]
+  public static let metricNames: [String] = {
+    let kinds: [String] = comparedKinds.flatMap { k in
+      ["p50_ms", "p99_ms", "mean_ms", "steps"].map { k.rawValue + "." + $0 }
+    }
+    let latencies: [String] = BenchmarkFigures.metrics.flatMap { m in ["p50_ms", "p99_ms"].map { m + "." + $0 } }
+    let head: [String] = ["throughput", "prompt_throughput", "generation_throughput"]
+    let bench: [String] = ["request_throughput", "failed_requests"]
+    let tail: [String] = ["kv_peak_pct", "padding_overhead_pct", "preemptions", "max_waiting"]
+    return head + kinds + bench + latencies + tail
+  }()
 
   /// The metric called `name`, if compared.
   public func metric(_ name: String) -> MetricComparison? { metrics.first { $0.metric == name } }
@@ -132,6 +142,8 @@ public struct RunComparison: Sendable, Equatable {
           metric: k + ".steps", label: k + " steps", unit: "", a: fa.map { Double($0.steps) } ?? 0,
           b: fb.map { Double($0.steps) } ?? 0, lowerIsBetter: nil))
     }
+    let (benchmark, latencyUse) = benchmarkMetrics(a.benchmark, b.benchmark, settings: settings)
+    metrics += benchmark
     metrics.append(
       MetricComparison(
         metric: "kv_peak_pct", label: "KV-cache peak", unit: "%", a: a.kvPeakPct, b: b.kvPeakPct, lowerIsBetter: nil))
@@ -149,6 +161,7 @@ public struct RunComparison: Sendable, Equatable {
         b: b.maxWaiting.map(Double.init), lowerIsBetter: true))
     return RunComparison(
       sourceA: a.source, sourceB: b.source, configDifferences: diffs, metrics: metrics, settings: settings,
-      throughputSource: source, sampleUse: uses)
+      throughputSource: source, sampleUse: uses, latencySampleUse: latencyUse,
+      crossChecks: CrossCheckPair.pairs(a.crossChecks, b.crossChecks))
   }
 }

@@ -44,6 +44,10 @@ public struct RunSummary: Sendable, Equatable {
   public var maxWaiting: Int?
   /// Samples of step times per kind (empty for a saved report: it holds no single steps).
   public var samples: [StepKind: StepSample] = [:]
+  /// The benchmark's figures (a run directory with a benchmark result), nil otherwise.
+  public var benchmark: BenchmarkFigures?
+  /// The run directory's cross-checks (empty for a log alone).
+  public var crossChecks: [CrossCheck] = []
 
   /// Creates an empty summary for `source`.
   public init(source: String) {
@@ -68,6 +72,8 @@ public struct RunSummary: Sendable, Equatable {
     preemptions = a.scheduler?.preemptions
     maxWaiting = a.scheduler?.maxWaiting?.value
     samples = StepSample.collect(a.model.engines, limit: sampleLimit, seed: seed)
+    benchmark = a.model.benchmark.map { BenchmarkFigures($0, sampleLimit: sampleLimit, seed: seed) }
+    crossChecks = a.crossChecks
   }
 
   /// The keys of ``configEntries(_:)`` besides `args.*` (members of the JSON report's `engine`).
