@@ -38,7 +38,11 @@ public struct RecordingReader: Sendable {
   /// The body of a successful row's scrape.
   /// - Throws: ``InputError`` when its file is missing or unreadable.
   public func body(of row: RecordingIndex.Row) throws -> [UInt8] {
-    try ByteSource.readAll(directory + "/" + row.file)
+    // A scrape lives in the recording's folder: an index naming another path is not followed.
+    guard !row.file.isEmpty, !row.file.contains("/"), row.file != ".", row.file != ".." else {
+      throw InputError("\(directory)/index.tsv: scrape file '\(row.file)' is not a name in the recording's folder")
+    }
+    return try ByteSource.readAll(directory + "/" + row.file)
   }
 
   /// The Unix milliseconds of the row whose file is `name`, if listed.

@@ -144,7 +144,7 @@ public struct KVCachePlan: Sendable, Hashable {
     case .blocksPerGroup:
       return numBlocks / max(1, numGroups) * blockSize
     case .concurrencyTimesLength:
-      return Int(maxConcurrency(numBlocks: numBlocks, maxModelLen: maxModelLen) * Double(maxModelLen))
+      return Int(saturating: maxConcurrency(numBlocks: numBlocks, maxModelLen: maxModelLen) * Double(maxModelLen))
     }
   }
 }

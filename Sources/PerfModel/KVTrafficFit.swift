@@ -35,9 +35,9 @@ public struct KVTrafficFit: Sendable, Hashable {
     self.peakRunning = max(1, peakRunning)
     self.headroom = headroom
     let used = peakUsagePct / 100 * Double(poolBlocks)
-    peakBlocks = Int(used.rounded(.up))
+    peakBlocks = Int(saturating: used.rounded(.up))
     peakTokens = plan.residentTokens(usedBlocks: used, requests: max(1, peakRunning))
-    neededBlocks = Int((used * (1 + headroom)).rounded(.up))
+    neededBlocks = Int(saturating: (used * (1 + headroom)).rounded(.up))
     neededBytes = neededBlocks * plan.pageBytes * plan.groupSize
     maxModelLenOneRequest = plan.largestModelLen(numBlocks: neededBlocks, requests: 1)
     maxModelLenAtPeakConcurrency = plan.largestModelLen(numBlocks: neededBlocks, requests: max(1, peakRunning))

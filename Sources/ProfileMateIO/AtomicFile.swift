@@ -10,8 +10,9 @@ public enum AtomicFile {
   /// Writes `bytes` to `path` atomically.
   /// - Throws: ``InputError`` naming the path when any step fails; the temporary file is removed.
   public static func write(_ bytes: [UInt8], to path: String) throws {
-    let tmp = path + ".tmp-\(getpid())"
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    // A fresh name, created exclusively and never through a symbolic link someone placed there.
+    let tmp = path + ".tmp-\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
     guard fd >= 0 else { throw InputError("\(path): cannot write: \(String(cString: strerror(errno)))", exitCode: 2) }
     var failure: Int32 = 0
     bytes.withUnsafeBytes { raw in

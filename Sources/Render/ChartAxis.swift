@@ -74,9 +74,9 @@ struct ChartAxis: Equatable {
   /// A tick's label: as many decimals as the step needs, thousands grouped.
   func label(_ v: Double) -> String {
     if logarithmic {
-      return v >= 1 ? Format.grouped(Int(v.rounded())) : Format.fixed(v, Int(-log10(v).rounded(.down)))
+      return v >= 1 ? Format.count(v.rounded()) : Format.fixed(v, Int(-log10(v).rounded(.down)))
     }
-    if step >= 1 { return Format.grouped(Int(v.rounded())) }
+    if step >= 1 { return Format.count(v.rounded()) }
     return Format.fixed(v, Int(-log10(step).rounded(.down)))
   }
 }

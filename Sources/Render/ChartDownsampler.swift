@@ -29,7 +29,7 @@ struct ChartDownsampler {
   mutating func add(x: Double, y: Double) {
     seen += 1
     if seen <= 2 * low.count { raw.append(Point(x: x, y: y)) } else if !raw.isEmpty { raw = [] }
-    let b = min(low.count - 1, max(0, Int((x - lower) / width)))
+    let b = min(low.count - 1, max(0, Int(saturating: (x - lower) / width)))
     if let l = low[b] {
       if y < l.y { low[b] = Point(x: x, y: y) }
     } else {

@@ -59,10 +59,13 @@ extension HTMLReport {
 
   /// A histogram of per-request values in ms: equal bins from 0 to the largest value.
   static func requestHistogram(id: String, title: String, ms: [Double], what: String, cssClass: String) -> String {
-    let top = ms.max() ?? 0
+    let top = ms.filter(\.isFinite).max() ?? 0
     let width = top > 0 ? top / Double(requestBins) : 1
     var counts = [Int](repeating: 0, count: requestBins)
-    for v in ms { counts[min(requestBins - 1, max(0, Int(v / width)))] += 1 }
+    for v in ms where v.isFinite {
+      let bin = (v / width).rounded(.down)
+      counts[bin >= Double(requestBins - 1) ? requestBins - 1 : (bin < 0 ? 0 : Int(bin))] += 1
+    }
     let bars = counts.indices.map { i in
       let lo = Double(i) * width
       return SVGBarChart.Bar(

@@ -14,7 +14,7 @@ public enum Sparkline {
       shown.map { v -> Character in
         guard let v, v.isFinite else { return " " }
         guard span > 0 else { return blocks[0] }
-        let level = Int(((v - bottom) / span * Double(blocks.count - 1)).rounded())
+        let level = Int(saturating: ((v - bottom) / span * Double(blocks.count - 1)).rounded())
         return blocks[min(blocks.count - 1, max(0, level))]
       })
   }

@@ -3,7 +3,7 @@ import PerfModel
 import ProfileMateCore
 
 /// Reads `vllm bench serve --save-result` JSON and the older `benchmark_serving.py` JSON (spec §10.2) into a
-/// ``BenchmarkResult``. Python writes `NaN` and `Infinity` for such floats, so they are accepted.
+/// ``BenchmarkResult``. Python writes `NaN` and `Infinity` for non-finite floats: they are read as absent.
 /// Per-request TTFTs and ITLs keep the successful requests only (those with an empty `errors` entry).
 public enum BenchResultReader {
   /// The latency metrics read, in report order.
@@ -12,12 +12,10 @@ public enum BenchResultReader {
   /// Parses a result file's bytes; `source` names the file in messages.
   /// - Throws: ``BenchResultError`` when the bytes are not one JSON object with `completed`.
   public static func parse(_ bytes: [UInt8], source: String) throws(BenchResultError) -> BenchmarkResult {
-    // Strict JSON first; JSON5 (which takes Python's NaN / Infinity) only as a fallback, as Foundation's JSON5
-    // mode misreads some strings of random generated text.
-    let data = Data(bytes)
-    let json5 = JSONDecoder()
-    json5.allowsJSON5 = true
-    guard let root = (try? JSONValue.parse(data)) ?? (try? json5.decode(JSONValue.self, from: data)) else {
+    // Strict JSON, with Python's bare NaN / Infinity read as null (Foundation's JSON5 mode would take them
+    // but misreads some strings of random generated text).
+    let data = Data(PythonJSON.strictBytes(bytes))
+    guard let root = try? JSONValue.parse(data) else {
       throw BenchResultError("\(source): not JSON (expected a vllm bench serve --save-result file)")
     }
     guard case .object(let o) = root else {
@@ -56,13 +54,18 @@ public enum BenchResultReader {
     // Per-request arrays hold every request; TTFTs and ITLs count for successful ones (errors == "").
     func ok(_ i: Int) -> Bool { errors.map { i < $0.count && $0[i].isEmpty } ?? (i < completed) }
     if let t = o["ttfts"]?.arrayValue {
-      r.ttfts = t.indices.compactMap { ok($0) ? t[$0].doubleValue : nil }
+      r.ttfts = t.indices.compactMap { ok($0) ? finite(t[$0]) : nil }
     }
     if let t = o["itls"]?.arrayValue {
-      r.itls = t.indices.flatMap { ok($0) ? (t[$0].arrayValue ?? []).compactMap(\.doubleValue) : [] }
+      r.itls = t.indices.flatMap { ok($0) ? (t[$0].arrayValue ?? []).compactMap(finite) : [] }
     }
-    if let t = o["start_times"]?.arrayValue { r.startTimes = t.compactMap(\.doubleValue) }
+    if let t = o["start_times"]?.arrayValue { r.startTimes = t.compactMap(finite) }
     return r
+  }
+
+  /// A finite number, or nil.
+  static func finite(_ v: JSONValue) -> Double? {
+    v.doubleValue.flatMap { $0.isFinite ? $0 : nil }
   }
 
   static func latency(_ m: String, _ o: [String: JSONValue]) -> BenchmarkResult.Latency? {
@@ -70,10 +73,10 @@ public enum BenchResultReader {
     var percentiles: [(percentile: Double, ms: Double)] = []
     for (key, value) in o where key.hasPrefix("p") && key.hasSuffix(suffix) {
       let p = key.dropFirst().dropLast(suffix.count)
-      if let p = Double(p), let ms = value.doubleValue { percentiles.append((p, ms)) }
+      if let p = Double(p), p.isFinite, let ms = finite(value) { percentiles.append((p, ms)) }
     }
-    let mean = o["mean" + suffix]?.doubleValue
-    let median = o["median" + suffix]?.doubleValue
+    let mean = o["mean" + suffix].flatMap(finite)
+    let median = o["median" + suffix].flatMap(finite)
     guard mean != nil || median != nil || !percentiles.isEmpty else { return nil }
     return .init(
       metric: m, mean: mean, median: median, std: o["std" + suffix]?.doubleValue,

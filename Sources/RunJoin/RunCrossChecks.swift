@@ -17,15 +17,19 @@ public enum RunCrossChecks {
   /// All checks, in report order: tokens, requests, TTFT and inter-token percentiles, request rate.
   public static func evaluate(model: RunModel, metrics: MetricsSpan?, benchmark: BenchmarkResult?) -> [CrossCheck] {
     let log = LogTokens(model)
+    // Increases need a window: two scrapes some time apart (one scrape gives only the token checks).
+    let window = metrics.flatMap { $0.seconds > 0 ? $0 : nil }
     var checks = [
-      generationTokens(log, metrics), promptTokens(log, metrics), requests(benchmark, metrics),
+      generationTokens(log, metrics), promptTokens(log, metrics), requests(benchmark, window),
     ]
     checks += latency(
       "ttft", "TTFT", benchmark?.ttfts, benchmark?.latency("ttft"), benchmark,
-      metrics?.window.histograms[.timeToFirstToken], "vllm:time_to_first_token_seconds")
+      window?.window.histograms[.timeToFirstToken],
+      metrics?.last.names[.timeToFirstToken] ?? "vllm:time_to_first_token_seconds")
     checks += latency(
       "itl", "Inter-token latency", benchmark?.itls, benchmark?.latency("itl"), benchmark,
-      metrics?.window.histograms[.interTokenLatency], "vllm:inter_token_latency_seconds")
+      window?.window.histograms[.interTokenLatency],
+      metrics?.last.names[.interTokenLatency] ?? "vllm:inter_token_latency_seconds")
     checks.append(requestRate(benchmark))
     return checks
   }
@@ -33,7 +37,7 @@ public enum RunCrossChecks {
   /// `50`, `0.5`, `2.5`, `inf`: a figure without trailing zeros.
   static func num(_ x: Double) -> String {
     guard x.isFinite else { return Format.fixed(x) }
-    if x == x.rounded() && abs(x) < 1e15 { return Format.grouped(Int(x)) }
+    if x == x.rounded() && abs(x) < 1e15 { return Format.count(x) }
     var s = Format.auto(x)
     guard s.contains(".") && !s.contains(",") else { return s }
     while s.hasSuffix("0") { s.removeLast() }
@@ -76,7 +80,7 @@ public enum RunCrossChecks {
       return "the log has no iteration lines (vLLM prints them with --enable-logging-iteration-details, v0.10.2+)"
     }
     if let busy = m.busyAtEnd, busy > 0 {
-      return "\(Format.grouped(Int(busy))) requests were running or waiting at the last scrape, so the log goes on "
+      return "\(Format.count(busy)) requests were running or waiting at the last scrape, so the log goes on "
         + "past the recording; compare after the load has drained"
     }
     return nil
@@ -93,7 +97,7 @@ public enum RunCrossChecks {
     let finished = m?.last.total(.requestSuccess) ?? 0
     let expected = CrossCheck.Side(
       "server.log: \(Format.grouped(log.generation)) decode tokens in \(Format.grouped(log.lines)) iteration lines"
-        + " + \(Format.grouped(Int(finished))) first tokens (one per finished request)",
+        + " + \(Format.count(finished)) first tokens (one per finished request)",
       Double(log.generation) + finished)
     guard let m, let counter = m.last.total(.generationTokens) else {
       return unchecked(
@@ -124,7 +128,7 @@ public enum RunCrossChecks {
     let cached = m.flatMap { $0.last.total(.promptTokensCached) ?? $0.last.total(.prefixCacheHits) } ?? 0
     let expected = CrossCheck.Side(
       "server.log: \(Format.grouped(log.context)) context tokens in \(Format.grouped(log.lines)) iteration lines"
-        + " + \(Format.grouped(Int(cached))) cached (\(cachedName))",
+        + " + \(Format.count(cached)) cached (\(cachedName))",
       Double(log.context) + cached)
     guard let m, let counter = m.last.total(.promptTokens) else {
       return unchecked(
@@ -138,7 +142,7 @@ public enum RunCrossChecks {
     if let p = m.last.total(.preemptions), p > 0 {
       return unchecked(
         id, title, "tokens", expected, observed, tolerance,
-        "\(Format.grouped(Int(p))) preemptions: a preempted request's prefill is computed again and appears again in "
+        "\(Format.count(p)) preemptions: a preempted request's prefill is computed again and appears again in "
           + "the iteration lines, but its prompt is counted once")
     }
     var note =
@@ -146,7 +150,7 @@ public enum RunCrossChecks {
       + "vllm:prompt_tokens_total counts every prompt token, cached or not, so the log side adds the cached ones."
     if let local = m.last.byLabel[.promptTokensBySource]?["local_compute"] {
       note +=
-        " vLLM v0.16+ also splits the counter by source: local_compute = \(Format.grouped(Int(local.value))), "
+        " vLLM v0.16+ also splits the counter by source: local_compute = \(Format.count(local.value)), "
         + "the computed part alone."
     }
     return CrossCheck(
@@ -168,7 +172,7 @@ public enum RunCrossChecks {
     guard let m, let served = m.window.total(.requestSuccess) else {
       return unchecked(
         id, title, "requests", expected, .init(observedName, nil), tolerance,
-        "no metrics scrape with vllm:request_success_total in the run directory")
+        "no two scrapes with vllm:request_success_total in the run directory (an increase needs a window)")
     }
     let extra = served - Double(b.completed)
     let note: String
@@ -178,7 +182,7 @@ public enum RunCrossChecks {
         + "engine, or the recording does not cover the whole benchmark"
     } else if extra > 1 {
       note =
-        "\(Format.grouped(Int(extra))) requests beyond the benchmark's finished on the server during the recording: "
+        "\(Format.count(extra)) requests beyond the benchmark's finished on the server during the recording: "
         + "other clients shared it, and their requests are in the server's histograms too"
     } else {
       note = "vllm bench serve sends one test request before the measured run; it is not among the completed"
@@ -222,6 +226,10 @@ public enum RunCrossChecks {
             ? "no benchmark result in the run directory"
             : b?.completed == 0 ? "no request completed" : "the benchmark file has no \(key) figures")
       }
+      guard w.p > 0 && w.p < 100 else {
+        return unchecked(
+          id, title, "s", expected, .init(name, nil), noEdge, "p\(num(w.p)) is an extreme, not a percentile to compare")
+      }
       // p99 of 24 requests is the slowest one: a percentile is compared only with at least 1 / (1 − p) samples.
       let needed = Int((1 / (1 - w.p / 100)).rounded())
       if let n = sampleCount, n < needed {
@@ -232,7 +240,9 @@ public enum RunCrossChecks {
       guard let h, let q = h.quantile(w.p / 100), let bucket = bucket(h, w.p / 100) else {
         return unchecked(
           id, title, "s", expected, .init(name, nil), noEdge,
-          h == nil ? "no metrics with \(metric) in the run directory" : "\(metric) has no observations in the window")
+          h == nil
+            ? "no two scrapes with \(metric) in the run directory (an increase needs a window)"
+            : "\(metric) has no observations in the window")
       }
       let lo = bucket.lower * (1 - bucketEdgeAllowance)
       let hi = bucket.upper * (1 + bucketEdgeAllowance) + clientPathAllowance

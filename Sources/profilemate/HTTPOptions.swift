@@ -1,5 +1,6 @@
 import ArgumentParser
 import MetricsFetch
+import ProfileMateCore
 
 /// The options of commands that scrape a live server: extra headers (an API key), time-out, and how long to
 /// wait for a server that is still starting.
@@ -21,8 +22,12 @@ struct HTTPOptions: ParsableArguments {
   var wait: Double?
 
   func validate() throws {
-    guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds.") }
-    if let wait, !(wait >= 0) { throw ValidationError("--wait must be zero or more seconds.") }
+    guard timeout > 0, timeout <= 1e6 else {
+      throw ValidationError("--timeout must be a positive number of seconds (at most 1000000).")
+    }
+    if let wait, !(wait >= 0 && wait <= 1e6) {
+      throw ValidationError("--wait must be zero or more seconds (at most 1000000).")
+    }
     for h in headers {
       do { _ = try RequestHeader(parsing: h) } catch let error as FetchError {
         throw ValidationError(error.description)
@@ -43,7 +48,7 @@ struct HTTPOptions: ParsableArguments {
     var told = false
     return try await fetcher.fetch(waitingUpTo: limit) { error, _ in
       if !told {
-        writeStandardError("profilemate: \(error.description); retrying for up to \(Int(limit.rounded())) s\n")
+        writeStandardError("profilemate: \(error.description); retrying for up to \(Format.count(limit.rounded())) s\n")
         told = true
       }
     }

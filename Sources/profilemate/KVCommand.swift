@@ -209,7 +209,7 @@ struct KVCommand: AsyncParsableCommand {
     }
     if let t = c.kvCacheTokens {
       out += "  (vLLM's unit: \(Format.pct(peak)) × \(Format.grouped(t.value)) = "
-      out += "\(Format.grouped(Int(Double(t.value) * peak / 100))) tokens)\n"
+      out += "\(Format.count((Double(t.value) * peak / 100).rounded(.towardZero))) tokens)\n"
     }
     out += "  with \(Format.fixed(headroom * 100, 0))% headroom: \(Format.grouped(fit.neededBlocks)) blocks = "
     out += "\(Format.fixed(Double(fit.neededBytes) / gib, 2)) GiB of KV cache per GPU "

@@ -73,7 +73,9 @@ struct MetricsCommand: AsyncParsableCommand {
   @OptionGroup var http: HTTPOptions
 
   func validate() throws {
-    if let seconds, !(seconds > 0) { throw ValidationError("--seconds must be a positive number.") }
+    if let seconds, !(seconds > 0 && seconds <= 1e6) {
+      throw ValidationError("--seconds must be a positive number (at most 1000000).")
+    }
     if (input == nil) == (recording == nil) {
       throw ValidationError("give one scrape (a file, - or a URL), or --recording DIR.")
     }
@@ -169,7 +171,7 @@ struct MetricsCommand: AsyncParsableCommand {
         data = PromReportData(source: afterName, snapshot: SnapshotAnalysis(after), thresholds: thresholds)
       }
     }
-    if data.engines.isEmpty && data.issues.isEmpty && !VLLMMetrics.hasVLLMMetrics(after) {
+    if data.engines.isEmpty && !VLLMMetrics.hasVLLMMetrics(after) {
       throw CommandFailure(
         "\(data.sources.last ?? input): no vllm: metrics found (is this a vLLM /metrics page?)", exitCode: 2)
     }
@@ -205,7 +207,7 @@ struct MetricsCommand: AsyncParsableCommand {
       throw CommandFailure(
         "\(path): no successful scrape in the recording (\(reader.rows.count) row(s) in index.tsv)", exitCode: 2)
     }
-    if timeline.engines.isEmpty && timeline.issues.isEmpty && !VLLMMetrics.hasVLLMMetrics(last) {
+    if timeline.engines.isEmpty && !VLLMMetrics.hasVLLMMetrics(last) {
       throw CommandFailure("\(path): no vllm: metrics found in the recording", exitCode: 2)
     }
     return PromReportData(

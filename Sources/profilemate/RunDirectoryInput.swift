@@ -49,14 +49,16 @@ struct RunDirectoryInput {
       let reader = try RecordingReader(path: path)
       let ok = reader.rows.filter(\.ok)
       sources.failedScrapes = reader.rows.count - ok.count
-      if let first = ok.first, let last = ok.last {
+      // The first and last scrapes that can be read; a missing file counts as a failed scrape.
+      let readable = ok.compactMap { row in (try? reader.body(of: row)).map { (row, $0) } }
+      sources.failedScrapes = reader.rows.count - readable.count
+      if let first = readable.first, let last = readable.last {
         sources.metrics = d.relative(path) + "/"
-        sources.scrapes = ok.count
-        let seconds = Double(last.epochMs - first.epochMs) / 1000
+        sources.scrapes = readable.count
+        let seconds = Double(last.0.epochMs - first.0.epochMs) / 1000
         sources.metricsSeconds = seconds
         return MetricsSpan(
-          first: ExpositionParser.parse(try reader.body(of: first)),
-          last: ExpositionParser.parse(try reader.body(of: last)), seconds: seconds)
+          first: ExpositionParser.parse(first.1), last: ExpositionParser.parse(last.1), seconds: seconds)
       }
     }
     let before = try d.beforeScrape.map { ($0, try ByteSource.readAll($0)) }.flatMap { $0.1.isEmpty ? nil : $0 }

@@ -100,14 +100,17 @@ struct WatchDuration: ExpressibleByArgument, Sendable {
 
   init(seconds: Double) { self.seconds = seconds }
 
+  /// The longest duration accepted (about 11.6 days).
+  static let maximumSeconds = 1e6
+
   init?(argument: String) {
     let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+    var value: Double?
     for (suffix, scale) in units where argument.hasSuffix(suffix) {
-      guard let v = Double(argument.dropLast(suffix.count)), v.isFinite, v >= 0 else { return nil }
-      seconds = v * scale
-      return
+      value = Double(argument.dropLast(suffix.count)).map { $0 * scale }
+      break
     }
-    guard let v = Double(argument), v.isFinite, v >= 0 else { return nil }
+    guard let v = value ?? Double(argument), v.isFinite, v >= 0, v <= Self.maximumSeconds else { return nil }
     seconds = v
   }
 }

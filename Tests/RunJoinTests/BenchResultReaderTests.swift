@@ -21,7 +21,20 @@ import Testing
     let text = #"{"completed": 3, "num_prompts": 4, "request_inthroughput": 1.5, "mean_ttft_ms": NaN}"#
     let b = try BenchResultReader.parse(Array(text.utf8), source: "x.json")
     #expect(b.requestThroughput == 1.5 && b.failed == 1)
-    #expect(b.latency("ttft")?.mean?.isNaN == true)
+    // Python's NaN (the mean of no values) is an absent figure: no TTFT summary at all here.
+    #expect(b.latency("ttft") == nil)
+  }
+
+  @Test func nonFiniteValuesAreDroppedAndStringsKept() throws {
+    let text =
+      #"{"completed": 3, "model_id": "NaN-Infinity \"NaN\"", "ttfts": [0.1, NaN, 0.3], "itls": [[Infinity, 0.02]], "#
+      + #""p99_ttft_ms": -Infinity, "median_ttft_ms": 12.5}"#
+    let b = try BenchResultReader.parse(Array(text.utf8), source: "x.json")
+    #expect(b.model == "NaN-Infinity \"NaN\"")
+    #expect(b.ttfts == [0.1, 0.3])
+    #expect(b.itls == [0.02])
+    #expect(b.latency("ttft")?.median == 12.5)
+    #expect(b.latency("ttft")?.percentiles.isEmpty == true)
   }
 
   @Test func perRequestArraysKeepSuccessfulRequestsOnly() throws {

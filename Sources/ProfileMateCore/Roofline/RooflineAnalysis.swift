@@ -232,7 +232,7 @@ public struct RooflineAnalysis: Sendable, Equatable {
           if let usage {
             let resident = max(Double(requests), running ?? 0)
             let total =
-              costModel.kvTokens(usagePct: usage, requests: Int(resident.rounded()))
+              costModel.kvTokens(usagePct: usage, requests: Int(saturating: resident.rounded()))
               ?? capacity.map { usage / 100 * $0 }
             stepKV = total.map { $0 * Double(requests) / max(1, resident) }
           }
@@ -274,7 +274,7 @@ public struct RooflineAnalysis: Sendable, Equatable {
       var perRequest = own
       if let kv = stepKVTokens {
         let rest = max(0, kv - Double(prefillContext)) / Double(d)
-        perRequest = max(own, Int((rest / 16).rounded()) * 16)
+        perRequest = max(own, Int(saturating: (rest / 16).rounded()).multipliedReportingOverflow(by: 16).partialValue)
       }
       decodeContext = perRequest * d
     }

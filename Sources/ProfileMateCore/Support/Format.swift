@@ -30,6 +30,13 @@ public enum Format {
     return n < 0 ? "-" + out : out
   }
 
+  /// A count held in a `Double` (a Prometheus counter): grouped digits when it is a whole number that fits,
+  /// else as ``auto(_:)`` writes it (never traps on NaN, infinities or huge values).
+  public static func count(_ x: Double) -> String {
+    if x.isFinite, x == x.rounded(), let n = Int(exactly: x) { return grouped(n) }
+    return auto(x)
+  }
+
   /// A value with a sensible number of decimals for its size (`0.0123`, `1.23`, `123.4`, `12,345`).
   public static func auto(_ x: Double) -> String {
     guard x.isFinite else { return fixed(x) }

@@ -32,6 +32,7 @@ public struct CacheConfigInfo: Sendable, Equatable {
   /// KV-cache capacity in tokens: blocks × block size.
   public var kvCapacityTokens: Int? {
     guard let blocks = numGPUBlocks, let size = blockSize else { return nil }
-    return blocks * size
+    let (tokens, overflow) = blocks.multipliedReportingOverflow(by: size)
+    return overflow ? nil : tokens
   }
 }
