@@ -12,7 +12,11 @@
 /// Recurrence over the distinct counts `v₁ < … < vₘ` with step weights `wᵢ`:
 /// `cost(i, j) = Σ_{t=i…j} w_t·(v_j − v_t)` (steps i…j padded to `v_j`),
 /// `best(1, j) = cost(1, j)`, `best(k, j) = min(best(k−1, j), min_{i<j} best(k−1, i) + cost(i+1, j))`,
-/// answer `best(K, m)`. With prefix sums, `cost` is O(1): time O(K·m²), memory O(K·m) for the choices.
+/// answer `best(K, m)`. With prefix sums, `cost` is O(1). `cost` satisfies the quadrangle inequality
+/// (`cost(a, c) + cost(b, d) ≤ cost(a, d) + cost(b, c)` for `a ≤ b ≤ c ≤ d`: padding to the right end of
+/// an interval is a Monge cost), so the best split `i` for `j` never decreases as `j` grows, and each layer
+/// is solved by divide and conquer over `j`: time O(K·m·log m), memory O(K·m) for the choices. Sums are
+/// kept in 128 bits, so no histogram can overflow them.
 public enum CaptureSizeFitter {
   /// The fitted list and its padding on the input histogram.
   public struct Result: Sendable, Equatable {
@@ -35,14 +39,14 @@ public enum CaptureSizeFitter {
     let k = min(max(1, maxSizes), m)
     if k == m { return Result(captureSizes: v, paddingTokens: 0) }
     // prefix sums: weight[i] = Σ_{t<i} w_t, mass[i] = Σ_{t<i} w_t·v_t
-    var weight = [Int](repeating: 0, count: m + 1)
-    var mass = [Int](repeating: 0, count: m + 1)
+    var weight = [Int128](repeating: 0, count: m + 1)
+    var mass = [Int128](repeating: 0, count: m + 1)
     for t in 0..<m {
-      weight[t + 1] = weight[t] + w[t]
-      mass[t + 1] = mass[t] + w[t] * v[t]
+      weight[t + 1] = weight[t] + Int128(w[t])
+      mass[t + 1] = mass[t] + Int128(w[t]) * Int128(v[t])
     }
     // padding of steps a…j (0-based, inclusive) padded to v[j]
-    func cost(_ a: Int, _ j: Int) -> Int { v[j] * (weight[j + 1] - weight[a]) - (mass[j + 1] - mass[a]) }
+    func cost(_ a: Int, _ j: Int) -> Int128 { Int128(v[j]) * (weight[j + 1] - weight[a]) - (mass[j + 1] - mass[a]) }
     // best[j]: least padding covering 0…j with the sizes so far, the largest being v[j]
     var best = (0..<m).map { cost(0, $0) }
     // parent[layer][j]: the previous size's index (−1: none) when v[j] is the largest of layer+1 sizes
@@ -50,19 +54,27 @@ public enum CaptureSizeFitter {
     for layer in 1..<k {
       var next = best
       var choice = parent[layer - 1]
-      for j in 1..<m {
-        var bestHere = next[j]
-        var arg = choice[j]
-        for i in 0..<j {
+      // The best split for every j in lo…hi, knowing it lies in iLo…iHi (smallest index on ties).
+      func solve(_ lo: Int, _ hi: Int, _ iLo: Int, _ iHi: Int) {
+        guard lo <= hi else { return }
+        let j = (lo + hi) / 2
+        var bestSplit = Int128.max
+        var arg = iLo
+        for i in iLo...min(iHi, j - 1) {
           let c = best[i] + cost(i + 1, j)
-          if c < bestHere {
-            bestHere = c
+          if c < bestSplit {
+            bestSplit = c
             arg = i
           }
         }
-        next[j] = bestHere
-        choice[j] = arg
+        if bestSplit < next[j] {
+          next[j] = bestSplit
+          choice[j] = arg
+        }
+        solve(lo, j - 1, iLo, arg)
+        solve(j + 1, hi, arg, iHi)
       }
+      solve(1, m - 1, 0, m - 2)
       best = next
       parent[layer] = choice
     }
@@ -83,13 +95,13 @@ public enum CaptureSizeFitter {
 
   /// Padding tokens of (tokens, steps) pairs under ascending `sizes` that cover them all.
   static func padding(_ entries: [(tokens: Int, steps: Int)], sizes: [Int]) -> Int {
-    var total = 0
+    var total: Int128 = 0
     var s = 0
     for (tokens, steps) in entries.sorted(by: { $0.tokens < $1.tokens }) {
       while s < sizes.count, sizes[s] < tokens { s += 1 }
       guard s < sizes.count else { break }
-      total += (sizes[s] - tokens) * steps
+      total += Int128(sizes[s] - tokens) * Int128(steps)
     }
-    return total
+    return Int(clamping: total)
   }
 }

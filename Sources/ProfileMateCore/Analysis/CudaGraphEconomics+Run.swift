@@ -80,7 +80,7 @@ extension CudaGraphEconomics {
     for key in ["num_speculative_tokens", "num_spec_tokens"] {
       guard let r = s.firstRange(of: key) else { continue }
       let rest = s[r.upperBound...].drop { $0 == "=" || $0 == ":" || $0 == " " || $0 == "'" || $0 == "\"" }
-      if let n = Int(rest.prefix { $0.isNumber }), n >= 0 { return 1 + n }
+      if let n = Int(rest.prefix { $0.isNumber }), n >= 0, n < 1 << 20 { return 1 + n }
     }
     return 1
   }

@@ -16,9 +16,9 @@ public struct CudaGraphPadding: Sendable, Equatable {
     public init() {}
 
     mutating func add(steps n: Int, unpadded: Int, padded: Int) {
-      steps += n
-      unpaddedTokens += n * unpadded
-      paddedTokens += n * padded
+      steps = steps.saturatingAdd(n)
+      unpaddedTokens = unpaddedTokens.saturatingAdd(n.saturatingMultiply(unpadded))
+      paddedTokens = paddedTokens.saturatingAdd(n.saturatingMultiply(padded))
     }
   }
 
@@ -71,16 +71,18 @@ public struct CudaGraphPadding: Sendable, Equatable {
     let largest = rule.largest ?? 0
     workload.forEachCell { stepClass, tokens, cell in
       let (mode, padded) = rule.dispatch(tokens: tokens, uniformDecode: stepClass.isUniformDecode)
-      steps += cell.steps
-      unpaddedTokens += cell.steps * tokens
-      paddedTokens += cell.steps * padded
+      // Counts and tokens are bounded by the inputs (a histogram allows ≤ 2^36 steps of ≤ 2^25 tokens), but
+      // their sums over many cells are not: they saturate rather than trap.
+      steps = steps.saturatingAdd(cell.steps)
+      unpaddedTokens = unpaddedTokens.saturatingAdd(cell.steps.saturatingMultiply(tokens))
+      paddedTokens = paddedTokens.saturatingAdd(cell.steps.saturatingMultiply(padded))
       byRuntimeMode[mode, default: Slice()].add(steps: cell.steps, unpadded: tokens, padded: padded)
       byClass[stepClass, default: Slice()].add(steps: cell.steps, unpadded: tokens, padded: padded)
       if mode == .none {
         guard rule.mode != .none else { return }
-        eagerSteps += cell.steps
-        eagerTokens += cell.steps * tokens
-        eagerByTokens[tokens, default: 0] += cell.steps
+        eagerSteps = eagerSteps.saturatingAdd(cell.steps)
+        eagerTokens = eagerTokens.saturatingAdd(cell.steps.saturatingMultiply(tokens))
+        eagerByTokens[tokens, default: 0] = eagerByTokens[tokens, default: 0].saturatingAdd(cell.steps)
         if tokens > largest { eagerStepsAboveLargest += cell.steps }
       } else {
         bySize[padded, default: Slice()].add(steps: cell.steps, unpadded: tokens, padded: padded)

@@ -15,23 +15,24 @@ public struct CudaGraphPaddingRule: Sendable, Equatable {
   public let maxNumSeqs: Int?
   /// Tokens per request in a uniform decode batch (1 + speculative tokens).
   public let decodeQueryLen: Int
-  /// `padded[n]` = smallest capture size ≥ n, for n in 0…M.
-  private let padded: [Int]
 
   /// Creates the rule; sizes ≤ 0 are dropped, the rest sorted and de-duplicated.
   public init(mode: CudaGraphMode, captureSizes: [Int], maxNumSeqs: Int? = nil, decodeQueryLen: Int = 1) {
     self.mode = mode
-    let sizes = Array(Set(captureSizes.filter { $0 > 0 })).sorted()
-    self.captureSizes = sizes
+    self.captureSizes = Array(Set(captureSizes.filter { $0 > 0 })).sorted()
     self.maxNumSeqs = maxNumSeqs
     self.decodeQueryLen = max(1, decodeQueryLen)
-    var table = [Int](repeating: 0, count: (sizes.last ?? 0) + 1)
-    var next = 0
-    for n in table.indices {
-      while next < sizes.count, sizes[next] < n { next += 1 }
-      table[n] = next < sizes.count ? sizes[next] : n
+  }
+
+  /// The smallest capture size ≥ `tokens` (binary search: sizes may be any integers).
+  private func paddedSize(_ tokens: Int) -> Int? {
+    var lo = 0
+    var hi = captureSizes.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if captureSizes[mid] < tokens { lo = mid + 1 } else { hi = mid }
     }
-    padded = table
+    return lo < captureSizes.count ? captureSizes[lo] : nil
   }
 
   /// The largest capture size, nil when there are none.
@@ -39,8 +40,7 @@ public struct CudaGraphPaddingRule: Sendable, Equatable {
 
   /// The runtime mode and padded token count of a step of `tokens` tokens.
   public func dispatch(tokens: Int, uniformDecode: Bool) -> (mode: CudaGraphRuntimeMode, padded: Int) {
-    guard mode != .none, tokens > 0, tokens < padded.count else { return (.none, tokens) }
-    let size = padded[tokens]
+    guard mode != .none, tokens > 0, let size = paddedSize(tokens) else { return (.none, tokens) }
     if uniformDecode, mode.separateRoutine, mode.decodeMode == .full, fullDecodeRange.contains(size) {
       return (.full, size)
     }
@@ -50,7 +50,11 @@ public struct CudaGraphPaddingRule: Sendable, Equatable {
 
   /// The padded sizes that FULL decode graphs exist for in a composite mode.
   private var fullDecodeRange: ClosedRange<Int> {
-    decodeQueryLen...(maxNumSeqs.map { max(decodeQueryLen, $0 * decodeQueryLen) } ?? Int.max)
+    let top = maxNumSeqs.map { seqs -> Int in
+      let (product, overflow) = seqs.multipliedReportingOverflow(by: decodeQueryLen)
+      return overflow ? Int.max : max(decodeQueryLen, product)
+    }
+    return decodeQueryLen...(top ?? Int.max)
   }
 
   /// Graphs captured at start-up: one per capture size for the mixed routine (unless it is NONE), plus,

@@ -38,15 +38,20 @@ public enum CudaGraphHistogram {
     return workload
   }
 
+  /// The largest token count of a step (a step record holds up to 2 × 2^24) and the most steps per count:
+  /// far beyond any real run, small enough that token × step sums cannot overflow.
+  static let maxTokens = 1 << 25
+  static let maxSteps = 1 << 36
+
   private static func add(
     _ cells: [(key: String, value: Value)], as c: CudaGraphStepClass, to workload: inout CudaGraphWorkload
   ) throws(ParseError) {
     for (key, value) in cells {
-      guard let tokens = Int(key), tokens > 0 else {
-        throw ParseError(description: "key \"\(key)\" is not a positive token count")
+      guard let tokens = Int(key), tokens > 0, tokens <= maxTokens else {
+        throw ParseError(description: "key \"\(key)\" is not a token count from 1 to \(maxTokens)")
       }
-      guard case .int(let steps) = value, steps >= 0 else {
-        throw ParseError(description: "the step count for \(key) tokens must be a non-negative integer")
+      guard case .int(let steps) = value, steps >= 0, steps <= maxSteps else {
+        throw ParseError(description: "the step count for \(key) tokens must be an integer from 0 to \(maxSteps)")
       }
       workload.add(c, tokens: tokens, steps: steps)
     }
@@ -87,10 +92,18 @@ public enum CudaGraphHistogram {
       guard i == bytes.count else { throw fail("the end of the document") }
     }
 
+    /// Objects open now; the valid shapes nest two deep at most.
+    var depth = 0
+
     mutating func value() throws(ParseError) -> Value {
       skipSpace()
       guard i < bytes.count else { throw fail("a value") }
-      if bytes[i] == UInt8(ascii: "{") { return .object(try object()) }
+      if bytes[i] == UInt8(ascii: "{") {
+        guard depth < 3 else { throw fail("a step count (objects nest two deep at most)") }
+        depth += 1
+        defer { depth -= 1 }
+        return .object(try object())
+      }
       var digits = ""
       if bytes[i] == UInt8(ascii: "-") {
         digits = "-"

@@ -71,8 +71,8 @@ public struct CudaGraphWorkload: Sendable, Equatable {
   ) {
     guard tokens > 0, steps > 0 else { return }
     var cell = cells[stepClass, default: [:]][tokens] ?? Cell(steps: 0)
-    cell.steps += steps
-    cell.centiMs += centiMs
+    cell.steps = cell.steps.saturatingAdd(steps)
+    cell.centiMs = cell.centiMs.addingReportingOverflow(centiMs).overflow ? .max : cell.centiMs + centiMs
     cell.centiMsSquares += centiMsSquares
     cells[stepClass, default: [:]][tokens] = cell
   }

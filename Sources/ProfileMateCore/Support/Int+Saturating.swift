@@ -13,4 +13,18 @@ extension Int {
       self = Int(value)
     }
   }
+
+  /// `self + other`, clamped to `Int`'s range instead of trapping.
+  @inlinable
+  public func saturatingAdd(_ other: Int) -> Int {
+    let (sum, overflow) = addingReportingOverflow(other)
+    return overflow ? (other > 0 ? .max : .min) : sum
+  }
+
+  /// `self × other`, clamped to `Int`'s range instead of trapping.
+  @inlinable
+  public func saturatingMultiply(_ other: Int) -> Int {
+    let (product, overflow) = multipliedReportingOverflow(by: other)
+    return overflow ? ((self < 0) != (other < 0) ? .min : .max) : product
+  }
 }
