@@ -73,10 +73,11 @@ struct CompareCommand: AsyncParsableCommand {
     let summaryB = try RunInput.summary(path: b, settings: settings, threads: threads, quiet: quiet)
     let result = RunComparison.compare(summaryA, summaryB, settings: settings)
     var outcomes: [GateRule.Outcome] = []
+    var gateError: String?  // reported after the comparison is written, so it is not lost
     do {
       for text in failOn { outcomes.append(try GateRule(parsing: text).evaluate(result)) }
     } catch {
-      throw CommandFailure("--fail-on: \(error.description)", exitCode: 2)
+      gateError = error.description
     }
     let report: String
     if json {
@@ -86,6 +87,7 @@ struct CompareCommand: AsyncParsableCommand {
       report = CompareReport.text(result, style: TextStyle(color: color))
     }
     try RunInput.emit(report, to: output)
+    if let gateError { throw CommandFailure("--fail-on: \(gateError)", exitCode: 2) }
     let fired = outcomes.filter(\.fired)
     if !fired.isEmpty {
       throw CommandFailure("--fail-on: " + fired.map(\.message).joined(separator: "; "), exitCode: 1)

@@ -53,6 +53,12 @@ enum RunInput {
         done, total in progress.update(done: done, total: total)
       }
       model.benchmark = runDirectory?.benchmark
+      // Lines, and not one a vLLM server writes: the wrong file (an empty one still gives a report).
+      if model.coverage.lines > 0 && model.coverage.recognized == 0 {
+        throw CommandFailure(
+          "\(logPath): none of its \(model.coverage.lines) line(s) is a vLLM server log line "
+            + "(expected a log of `vllm serve`)", exitCode: 2)
+      }
       return (model, runDirectory)
     } catch let error as InputError {
       throw CommandFailure(error.description, exitCode: error.exitCode)

@@ -95,4 +95,22 @@ import Testing
       .trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(secret.isEmpty || !(r.stdout + r.stderr).contains(secret))
   }
+
+  @Test func aFileWithNoLogLineIsExitTwoButAnEmptyOneIsAReport() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try "#!/bin/sh\necho hello\n".write(toFile: dir + "/script.sh", atomically: true, encoding: .utf8)
+    let script = try run(["analyze", dir + "/script.sh"])
+    #expect(script.status == 2)
+    #expect(script.stderr.contains("none of its 2 line(s) is a vLLM server log line"))
+    try "".write(toFile: dir + "/empty.log", atomically: true, encoding: .utf8)
+    #expect(try run(["analyze", dir + "/empty.log", "--json", "--quiet"]).status == 0)
+  }
+
+  @Test func anUnevaluableRuleStillWritesTheComparison() throws {
+    let r = try run(["compare", example, example, "--fail-on", "ttft.p99_ms>+10%", "--quiet"])
+    #expect(r.status == 2)
+    #expect(r.stdout.contains("Verdict"))
+    #expect(r.stderr.contains("--fail-on"))
+  }
 }
