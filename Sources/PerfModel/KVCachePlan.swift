@@ -149,8 +149,8 @@ public struct KVCachePlan: Sendable, Hashable {
   }
 }
 
-/// `ceil(a / b)` for positive `b`.
-func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
+/// `ceil(a / b)` for non-negative `a` and positive `b`, without overflow near `Int.max`.
+func ceilDiv(_ a: Int, _ b: Int) -> Int { a / b + (a % b > 0 ? 1 : 0) }
 
 extension KVCachePlan {
   /// Tokens of context that `requests` equally long requests hold when they occupy `usedBlocks` blocks.

@@ -69,6 +69,13 @@ import Testing
     #expect(plan.groupSize == 5 && plan.numGroups == 6)
   }
 
+  @Test func blocksPerRequestNearIntMaxDoesNotOverflow() throws {
+    let config = try ModelConfigTests.load(SharedFiles.config("meta-llama--Llama-2-7b-hf"))
+    let plan = try KVCachePlan(config: config, deployment: Deployment())
+    #expect(plan.blocksPerRequest(maxModelLen: Int.max) == Int.max / 16 + 1)
+    #expect(ceilDiv(Int.max, 1) == Int.max && ceilDiv(33, 16) == 3 && ceilDiv(32, 16) == 2)
+  }
+
   @Test func weightEstimateOfLlama70BOnFourGPUs() throws {
     // 80 × [8192·(2·16 + 2·2)·128 + 3·8192·28672/4] + 2·128256·8192/4 parameters, 2 bytes each:
     // 80 × (37,748,736 + 176,160,768) + 525,336,576 = 17,638,096,896 params → 35,276,193,792 B.

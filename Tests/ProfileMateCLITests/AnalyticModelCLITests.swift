@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `kv`, `perf` and `roofline` on odd option values and damaged configs: exit 2 with a message, never a trap.
+@Suite struct AnalyticModelCLITests {
+  static let llama2 = packageRoot + "/../shared/fixtures/real/configs/meta-llama--Llama-2-7b-hf.config.json"
+
+  /// Runs `kv` on Llama-2-7B with a known budget and the extra arguments.
+  private func kv(_ extra: [String]) throws -> Run {
+    try run(["kv", Self.llama2, "--max-model-len", "4096"] + extra)
+  }
+
+  @Test(arguments: [
+    ["--available-kv-gib", "nan"], ["--available-kv-gib", "1e300"], ["--available-kv-gib", "-2"],
+    ["--available-kv-gib", "inf"], ["--kv-cache-memory-bytes", "-1073741824"],
+  ])
+  func kvRejectsBadBudgets(_ budget: [String]) throws {
+    let r = try kv(budget)
+    #expect(r.status == 2, "\(budget): \(r.stderr)")
+    #expect(r.stderr.contains(budget[0]), "\(r.stderr)")
+    #expect(!r.stdout.contains("-"), "\(r.stdout)")
+  }
+
+  @Test(arguments: ["nan", "inf", "-1e300", "-1"])
+  func kvRejectsBadOverheads(_ overhead: String) throws {
+    let r = try kv(["--gpu", "H100-SXM", "--overhead-gib", overhead])
+    #expect(r.status == 2, "\(overhead): \(r.stderr)")
+    #expect(r.stderr.contains("--overhead-gib"), "\(r.stderr)")
+  }
+
+  @Test(arguments: [
+    ["--max-model-len", "9223372036854775807"], ["--max-model-len", "0"], ["--block-size", "4611686018427387904"],
+    ["--max-num-batched-tokens", "9223372036854775807"], ["--max-num-seqs", "-3"],
+  ])
+  func kvRejectsOutOfRangeSizes(_ option: [String]) throws {
+    let r = try run(["kv", Self.llama2, "--available-kv-gib", "10"] + option)
+    #expect(r.status == 2, "\(option): \(r.stderr)")
+    #expect(r.stderr.contains(option[0]), "\(r.stderr)")
+  }
+
+  @Test func kvStillAcceptsSaneExtremes() throws {
+    let r = try kv(["--available-kv-gib", "0", "--block-size", "65536", "--overhead-gib", "0"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("vLLM would refuse to start"))
+    let big = try run(["kv", Self.llama2, "--available-kv-gib", "1000000", "--max-model-len", "1073741824"])
+    #expect(big.status == 0, "\(big.stderr)")
+  }
+}
