@@ -45,4 +45,30 @@ import Testing
     let big = try run(["kv", Self.llama2, "--available-kv-gib", "1000000", "--max-model-len", "1073741824"])
     #expect(big.status == 0, "\(big.stderr)")
   }
+
+  /// Llama-2-7B's config with `key` set to the JSON `value`, in a temporary directory.
+  private func damagedConfig(_ key: String, _ value: String) throws -> String {
+    var object = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.llama2))) as? [String: Any])
+    object[key] = try JSONSerialization.jsonObject(with: Data(value.utf8), options: .fragmentsAllowed)
+    let path = try temporaryDirectory() + "/config.json"
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test(arguments: [
+    ("num_attention_heads", "0"), ("num_hidden_layers", "4.6e18"), ("hidden_size", "4611686018427387904"),
+  ])
+  func damagedConfigsAreConfigErrorsInEveryCommand(_ key: String, _ value: String) throws {
+    let path = try damagedConfig(key, value)
+    defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+    for arguments in [
+      ["kv", path, "--available-kv-gib", "10"], ["perf", path, "--request", "1:100:decode"],
+      ["roofline", path, "--gpu", "H100-SXM", "--batch", "4"],
+    ] {
+      let r = try run(arguments)
+      #expect(r.status == 2, "\(arguments[0]) \(key): \(r.stderr)")
+      #expect(r.stderr.contains(path) && r.stderr.contains("'\(key)'"), "\(arguments[0]): \(r.stderr)")
+    }
+  }
 }
