@@ -86,6 +86,7 @@ struct KVCommand: AsyncParsableCommand {
     if tp < 1 || pp < 1 || blockSize < 1 || maxNumBatchedTokens < 1 {
       throw ValidationError("--tp, --pp, --block-size and --max-num-batched-tokens must be at least 1")
     }
+    if tp > 1 << 16 || pp > 1 << 16 { throw ValidationError("--tp and --pp must be at most 65,536") }
     if !(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1) {
       throw ValidationError("--gpu-memory-utilization must be in (0, 1]")
     }
@@ -127,6 +128,7 @@ struct KVCommand: AsyncParsableCommand {
 
   func run() async throws {
     let model = try loadModelConfig(config)
+    try checkParallelLayout(model, tp: tp, pp: pp)
     let deployment = Deployment(
       tensorParallelSize: tp, pipelineParallelSize: pp, dtype: dtype, kvCacheDtype: kvCacheDtype)
     let plan: KVCachePlan

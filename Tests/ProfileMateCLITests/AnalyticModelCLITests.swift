@@ -71,4 +71,28 @@ import Testing
       #expect(r.stderr.contains(path) && r.stderr.contains("'\(key)'"), "\(arguments[0]): \(r.stderr)")
     }
   }
+
+  @Test(arguments: [
+    ["kv", llama2, "--available-kv-gib", "10", "--tp", "3"], ["kv", llama2, "--available-kv-gib", "10", "--pp", "64"],
+    ["roofline", llama2, "--gpu", "H100-SXM", "--tp", "64"], ["roofline", llama2, "--gpu", "H100-SXM", "--pp", "64"],
+    ["perf", llama2, "--request", "1:100:decode", "--tensor-parallel-size", "3"],
+    ["perf", llama2, "--request", "1:100:decode", "--pipeline-parallel-size", "33"],
+  ])
+  func impossibleParallelLayoutsAreRefused(_ arguments: [String]) throws {
+    let r = try run(arguments)
+    #expect(r.status == 2, "\(arguments): \(r.stdout)")
+    #expect(r.stderr.contains("num_attention_heads (32)") || r.stderr.contains("num_hidden_layers (32)"), "\(r.stderr)")
+    #expect(r.stdout.isEmpty)
+  }
+
+  @Test func hugeParallelSizesAreOptionErrors() throws {
+    let r = try run(
+      [
+        "perf", Self.llama2, "--request", "1:100:decode", "--tensor-parallel-size", "4294967296",
+        "--data-parallel-size", "4294967296",
+      ])
+    #expect(r.status == 2 && r.stderr.contains("--tensor-parallel-size"), "\(r.stderr)")
+    let ok = try run(["kv", Self.llama2, "--available-kv-gib", "10", "--tp", "32", "--pp", "32"])
+    #expect(ok.status == 0, "\(ok.stderr)")
+  }
 }
