@@ -63,8 +63,7 @@ public struct KVCachePlan: Sendable, Hashable {
 
     let total = config.numHiddenLayers
     let pp = max(1, deployment.pipelineParallelSize)
-    let perStage = ceilDiv(total, pp)
-    let stage = (total - perStage)..<total  // the last stage, which gets the remainder
+    let stage = Self.largestStage(layers: total, pipelineParallelSize: pp)
     var kinds: [LayerKind]
     if let mla = config.mla {
       bytesPerTokenPerLayer = try Self.product([mla.kvLoraRank + mla.qkRopeHeadDim, cacheBytes], config)
@@ -96,6 +95,20 @@ public struct KVCachePlan: Sendable, Hashable {
     let size = counts.count <= 1 ? maxCount : (Double(maxCount) < Double(minCount) * 1.25 ? maxCount : minCount)
     groupSize = max(1, size)
     self.kinds = counts.map { LayerGroup(kind: $0.0, layers: $0.1, groups: ($0.1 + size - 1) / max(1, size)) }
+  }
+
+  /// The layers of the pipeline stage with the most layers, as vLLM's `get_pp_indices` assigns them: every stage
+  /// gets `L // pp`, and the remainder goes one each to the stages before the last, from the second-to-last
+  /// backwards (the last stage also holds the final norm and LM head). Of equal stages, the latest.
+  public static func largestStage(layers total: Int, pipelineParallelSize pp: Int) -> Range<Int> {
+    let pp = max(1, pp)
+    let base = total / pp
+    let remainder = total % pp
+    guard remainder > 0 else { return (total - base)..<total }
+    // Stages pp − 1 − remainder … pp − 2 hold base + 1; take stage pp − 2, after pp − 2 stages of which the
+    // last remainder − 1 are the larger ones.
+    let start = (pp - 2) * base + remainder - 1
+    return start..<(start + base + 1)
   }
 
   /// The product of `factors`, or an error when it does not fit in `Int`.
