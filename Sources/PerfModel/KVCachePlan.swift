@@ -48,7 +48,7 @@ public struct KVCachePlan: Sendable, Hashable {
   ///   - deployment: TP/PP sizes, dtypes, `--disable-sliding-window`.
   ///   - blockSize: tokens per block.
   ///   - maxNumBatchedTokens: the scheduler's token budget per step.
-  /// - Throws: ``ConfigError`` for an unknown dtype or KV-cache dtype.
+  /// - Throws: ``ConfigError`` for an unknown dtype or KV-cache dtype, or a page too large for 64-bit sizes.
   public init(
     config: ModelConfig, deployment: Deployment, blockSize: Int = 16, maxNumBatchedTokens: Int = 8192
   ) throws(ConfigError) {
@@ -63,15 +63,14 @@ public struct KVCachePlan: Sendable, Hashable {
 
     let total = config.numHiddenLayers
     let pp = max(1, deployment.pipelineParallelSize)
-    let perStage = (total + pp - 1) / pp
-    let stage = (total - perStage)..<total  // the last stage, which gets the remainder
+    let stage = Self.largestStage(layers: total, pipelineParallelSize: pp)
     var kinds: [LayerKind]
     if let mla = config.mla {
-      bytesPerTokenPerLayer = (mla.kvLoraRank + mla.qkRopeHeadDim) * cacheBytes
+      bytesPerTokenPerLayer = try Self.product([mla.kvLoraRank + mla.qkRopeHeadDim, cacheBytes], config)
       kinds = Array(repeating: .mla, count: stage.count)
     } else {
       let kvPerRank = max(1, config.numKeyValueHeads / max(1, deployment.tensorParallelSize))
-      bytesPerTokenPerLayer = 2 * kvPerRank * config.headDim * cacheBytes
+      bytesPerTokenPerLayer = try Self.product([2, kvPerRank, config.headDim, cacheBytes], config)
       let window = deployment.disableSlidingWindow ? nil : config.slidingWindow
       kinds = stage.map { i in
         guard let w = window, w > 0 else { return .full }
@@ -83,6 +82,8 @@ public struct KVCachePlan: Sendable, Hashable {
       }
     }
     layers = kinds
+    // Every size below is at most block × bytes per token and layer × layers.
+    _ = try Self.product([max(1, blockSize), bytesPerTokenPerLayer, max(1, kinds.count)], config)
     var counts: [(LayerKind, Int)] = []
     for k in kinds {
       if let i = counts.firstIndex(where: { $0.0 == k }) { counts[i].1 += 1 } else { counts.append((k, 1)) }
@@ -94,6 +95,34 @@ public struct KVCachePlan: Sendable, Hashable {
     let size = counts.count <= 1 ? maxCount : (Double(maxCount) < Double(minCount) * 1.25 ? maxCount : minCount)
     groupSize = max(1, size)
     self.kinds = counts.map { LayerGroup(kind: $0.0, layers: $0.1, groups: ($0.1 + size - 1) / max(1, size)) }
+  }
+
+  /// The layers of the pipeline stage with the most layers, as vLLM's `get_pp_indices` assigns them: every stage
+  /// gets `L // pp`, and the remainder goes one each to the stages before the last, from the second-to-last
+  /// backwards (the last stage also holds the final norm and LM head). Of equal stages, the latest.
+  public static func largestStage(layers total: Int, pipelineParallelSize pp: Int) -> Range<Int> {
+    let pp = max(1, pp)
+    let base = total / pp
+    let remainder = total % pp
+    guard remainder > 0 else { return (total - base)..<total }
+    // Stages pp − 1 − remainder … pp − 2 hold base + 1; take stage pp − 2, after pp − 2 stages of which the
+    // last remainder − 1 are the larger ones.
+    let start = (pp - 2) * base + remainder - 1
+    return start..<(start + base + 1)
+  }
+
+  /// The product of `factors`, or an error when it does not fit in `Int`.
+  private static func product(_ factors: [Int], _ config: ModelConfig) throws(ConfigError) -> Int {
+    var p = 1
+    for f in factors {
+      let (r, overflow) = p.multipliedReportingOverflow(by: f)
+      if overflow {
+        throw ConfigError(
+          source: config.source, problem: "the KV-cache page size does not fit in a 64-bit integer")
+      }
+      p = r
+    }
+    return p
   }
 
   /// Bytes of one block of one layer (`KVCacheSpec.page_size_bytes`).
@@ -125,9 +154,9 @@ public struct KVCachePlan: Sendable, Hashable {
       case .full, .mla:
         perGroup = ceilDiv(maxModelLen, blockSize)
       case .slidingWindow(let w):
-        perGroup = ceilDiv(min(w - 1 + maxNumBatchedTokens, maxModelLen), blockSize) + 1
+        perGroup = ceilDiv(min(saturatingAdd(w - 1, maxNumBatchedTokens), maxModelLen), blockSize) + 1
       }
-      blocks += perGroup * g.groups
+      blocks = saturatingAdd(blocks, saturatingMultiply(perGroup, g.groups))
     }
     return blocks
   }
@@ -149,8 +178,20 @@ public struct KVCachePlan: Sendable, Hashable {
   }
 }
 
-/// `ceil(a / b)` for positive `b`.
-func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
+/// `a + b`, clamped to `Int`'s range.
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+  let (r, overflow) = a.addingReportingOverflow(b)
+  return overflow ? (b > 0 ? .max : .min) : r
+}
+
+/// `a × b`, clamped to `Int`'s range.
+func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
+  let (r, overflow) = a.multipliedReportingOverflow(by: b)
+  return overflow ? ((a < 0) == (b < 0) ? .max : .min) : r
+}
+
+/// `ceil(a / b)` for non-negative `a` and positive `b`, without overflow near `Int.max`.
+func ceilDiv(_ a: Int, _ b: Int) -> Int { a / b + (a % b > 0 ? 1 : 0) }
 
 extension KVCachePlan {
   /// Tokens of context that `requests` equally long requests hold when they occupy `usedBlocks` blocks.

@@ -94,17 +94,20 @@ public struct ModelConfig: Sendable, Hashable {
     self.source = source
     modelType = root["model_type"]?.stringValue
     textModelType = nested?["model_type"]?.stringValue
-    hiddenSize = try reader.requiredInt(["hidden_size", "n_embd", "d_model"])
-    numAttentionHeads = try reader.requiredInt(["num_attention_heads", "n_head", "num_heads", "n_heads"])
-    numHiddenLayers = try reader.requiredInt(["num_hidden_layers", "n_layer", "num_layers", "n_layers"])
-    vocabSize = try reader.requiredInt(["vocab_size"])
+    // Checked as read, so that nothing below divides by zero or forms a product past Int.max.
+    hiddenSize = try reader.requiredInt(["hidden_size", "n_embd", "d_model"], in: 1...Limits.width)
+    numAttentionHeads = try reader.requiredInt(
+      ["num_attention_heads", "n_head", "num_heads", "n_heads"], in: 1...Limits.heads)
+    numHiddenLayers = try reader.requiredInt(
+      ["num_hidden_layers", "n_layer", "num_layers", "n_layers"], in: 1...Limits.layers)
+    vocabSize = try reader.requiredInt(["vocab_size"], in: 1...Limits.vocabulary)
     numKeyValueHeads =
-      try reader.int([
-        "n_head_kv", "num_kv_heads", "num_key_value_heads", "multi_query_group_num", "num_attention_groups",
-      ]) ?? numAttentionHeads
-    if let d = try reader.int(["head_dim"]), d > 0 {
+      try reader.int(
+        ["n_head_kv", "num_kv_heads", "num_key_value_heads", "multi_query_group_num", "num_attention_groups"],
+        in: 1...Limits.heads) ?? numAttentionHeads
+    if let d = try reader.int(["head_dim"], in: Int.min...Limits.width), d > 0 {
       headDim = d
-    } else if let d = try reader.int(["hidden_size_per_head"]), d > 0 {
+    } else if let d = try reader.int(["hidden_size_per_head"], in: Int.min...Limits.width), d > 0 {
       headDim = d
     } else {
       headDim = hiddenSize / numAttentionHeads
@@ -120,23 +123,28 @@ public struct ModelConfig: Sendable, Hashable {
     }
     layerTypes = text["layer_types"]?.arrayValue?.compactMap(\.stringValue)
 
-    if let rank = try reader.int(["kv_lora_rank"]) {
+    let width = 0...Limits.width
+    if let rank = try reader.int(["kv_lora_rank"], in: width) {
       mla = MLA(
-        kvLoraRank: rank, qkNopeHeadDim: try reader.requiredInt(["qk_nope_head_dim"]),
-        qkRopeHeadDim: try reader.requiredInt(["qk_rope_head_dim"]),
-        vHeadDim: try reader.requiredInt(["v_head_dim"]), qLoraRank: try reader.int(["q_lora_rank"]))
+        kvLoraRank: rank, qkNopeHeadDim: try reader.requiredInt(["qk_nope_head_dim"], in: width),
+        qkRopeHeadDim: try reader.requiredInt(["qk_rope_head_dim"], in: width),
+        vHeadDim: try reader.requiredInt(["v_head_dim"], in: width),
+        qLoraRank: try reader.int(["q_lora_rank"], in: width))
     } else {
       mla = nil
     }
 
-    intermediateSize = try reader.int(["intermediate_size"]) ?? 4 * hiddenSize
-    numExperts = try reader.maxInt(["num_experts", "moe_num_experts", "n_routed_experts", "num_local_experts"]) ?? 0
+    intermediateSize = try reader.int(["intermediate_size"], in: width) ?? 4 * hiddenSize
+    numExperts =
+      try reader.maxInt(
+        ["num_experts", "moe_num_experts", "n_routed_experts", "num_local_experts"], in: 0...Limits.experts)
+      ?? 0
     numExpertsPerTok =
-      try reader.int([
-        "num_experts_per_tok", "num_experts_per_token", "top_k_experts", "moe_topk", "moe_top_k", "top_k",
-      ]) ?? 0
-    moeIntermediateSize = try reader.int(["moe_intermediate_size", "intermediate_size"]) ?? 0
-    numSharedExperts = try reader.int(["n_shared_experts", "num_shared_experts"]) ?? 0
+      try reader.int(
+        ["num_experts_per_tok", "num_experts_per_token", "top_k_experts", "moe_topk", "moe_top_k", "top_k"],
+        in: 0...Limits.experts) ?? 0
+    moeIntermediateSize = try reader.int(["moe_intermediate_size", "intermediate_size"], in: width) ?? 0
+    numSharedExperts = try reader.int(["n_shared_experts", "num_shared_experts"], in: 0...Limits.experts) ?? 0
     var moeLayers = numExperts != 0 ? numHiddenLayers : 0
     if let step = try reader.int(["interleave_moe_layer_step"]), step > 0 {
       moeLayers = (0..<numHiddenLayers).filter { ($0 + 1) % step == 0 }.count
@@ -155,13 +163,23 @@ public struct ModelConfig: Sendable, Hashable {
     tieWordEmbeddings = text["tie_word_embeddings"]?.boolValue ?? root["tie_word_embeddings"]?.boolValue ?? false
     maxPositionEmbeddings = try reader.int(["max_position_embeddings"])
 
-    for (name, value) in [
-      ("hidden_size", hiddenSize), ("num_attention_heads", numAttentionHeads),
-      ("num_hidden_layers", numHiddenLayers), ("vocab_size", vocabSize), ("num_key_value_heads", numKeyValueHeads),
-      ("head_dim", headDim),
-    ] where value <= 0 {
-      throw ConfigError.invalid(source, name, "a positive integer", got: String(value))
+    if headDim <= 0 {
+      throw ConfigError.invalid(source, "head_dim", "a positive integer", got: String(headDim))
     }
+  }
+
+  /// Sanity bounds on config values, far above any real model, that keep every derived product within `Int`.
+  public enum Limits {
+    /// Decoder layers.
+    public static let layers = 100_000
+    /// Hidden, intermediate and head sizes, MLA ranks.
+    public static let width = 1 << 24
+    /// Query and KV heads.
+    public static let heads = 1 << 16
+    /// Vocabulary size.
+    public static let vocabulary = 1 << 26
+    /// Routed, shared and per-token experts.
+    public static let experts = 1 << 16
   }
 
   /// Layers that use the sliding window (perf.py's rule): the `layer_types` entries containing "sliding";
@@ -196,8 +214,15 @@ struct KeyReader {
     return nil
   }
 
+  /// ``int(_:)`` within `range`, or an error naming the key, the range and the value.
+  func int(_ aliases: [String], in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+    guard let i = try int(aliases) else { return nil }
+    let key = aliases.first { object[$0].map { !$0.isNull } ?? false } ?? aliases[0]
+    return try checked(i, key: key, range)
+  }
+
   /// Like ``int(_:)`` but a list of integers (heterogeneous blocks) gives its maximum.
-  func maxInt(_ aliases: [String]) throws(ConfigError) -> Int? {
+  func maxInt(_ aliases: [String], in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
     for key in aliases {
       guard let v = object[key], !v.isNull else { continue }
       if let list = v.arrayValue {
@@ -205,16 +230,27 @@ struct KeyReader {
         guard ints.count == list.count, let m = ints.max() else {
           throw ConfigError.invalid(source, key, "an integer or a list of integers", got: v.typeName)
         }
-        return m
+        return try checked(m, key: key, range)
       }
-      return try int([key])
+      return try int([key], in: range)
     }
     return nil
   }
 
-  /// The first alias present, or an error naming the first alias.
-  func requiredInt(_ aliases: [String]) throws(ConfigError) -> Int {
-    guard let v = try int(aliases) else { throw ConfigError.missing(source, aliases[0], in: section) }
+  /// The first alias present, within `range`, or an error naming the first alias.
+  func requiredInt(_ aliases: [String], in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+    guard let v = try int(aliases, in: range) else { throw ConfigError.missing(source, aliases[0], in: section) }
     return v
+  }
+
+  private func checked(_ value: Int, key: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {
+    guard range.contains(value) else {
+      let expected =
+        range.lowerBound == Int.min
+        ? "an integer of at most \(range.upperBound)"
+        : "an integer from \(range.lowerBound) to \(range.upperBound)"
+      throw ConfigError.invalid(source, key, expected, got: String(value))
+    }
+    return value
   }
 }

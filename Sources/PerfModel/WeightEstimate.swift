@@ -32,9 +32,9 @@ public struct WeightEstimate: Sendable, Hashable {
       attention = q.leavesAttentionUnquantized ? Double(modelBytes) : b
     }
     let tp = Double(max(1, d.tensorParallelSize))
-    let ranks = Double(max(1, d.tensorParallelSize * d.dataParallelSize))
+    let ranks = tp * Double(max(1, d.dataParallelSize))
     let pp = max(1, d.pipelineParallelSize)
-    let layers = Double((c.numHiddenLayers + pp - 1) / pp)
+    let layers = Double(ceilDiv(c.numHiddenLayers, pp))
     let dm = Double(c.hiddenSize)
     let heads = Double(c.numAttentionHeads)
 

@@ -86,13 +86,49 @@ struct KVCommand: AsyncParsableCommand {
     if tp < 1 || pp < 1 || blockSize < 1 || maxNumBatchedTokens < 1 {
       throw ValidationError("--tp, --pp, --block-size and --max-num-batched-tokens must be at least 1")
     }
+    if tp > 1 << 16 || pp > 1 << 16 { throw ValidationError("--tp and --pp must be at most 65,536") }
     if !(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1) {
       throw ValidationError("--gpu-memory-utilization must be in (0, 1]")
     }
+    if blockSize > 1 << 16 { throw ValidationError("--block-size must be at most 65,536 tokens") }
+    if maxNumBatchedTokens > 1 << 30 {
+      throw ValidationError("--max-num-batched-tokens must be at most 1,073,741,824")
+    }
+    if let maxNumSeqs, maxNumSeqs < 1 { throw ValidationError("--max-num-seqs must be at least 1") }
+    // NaN fails every comparison, so each range check below also rejects it.
+    if !(overheadGib >= 0 && overheadGib <= Self.maxGiB) {
+      throw ValidationError("--overhead-gib must be a number of GiB between 0 and 1,000,000")
+    }
+    if let g = availableKvGib, !(g >= 0 && g <= Self.maxGiB) {
+      throw ValidationError("--available-kv-gib must be a number of GiB between 0 and 1,000,000")
+    }
+    if let bytes = kvCacheMemoryBytes, bytes < 0 || Double(bytes) > Self.maxGiB * Self.gib {
+      throw ValidationError("--kv-cache-memory-bytes must be between 0 and 1,000,000 GiB")
+    }
+    if let text = maxModelLen { _ = try Self.parseLengths(text) }
+  }
+
+  /// The largest memory figure accepted, in GiB.
+  static let maxGiB = 1e6
+  /// The largest --max-model-len accepted.
+  static let maxLength = 1 << 30
+  /// Bytes per GiB.
+  static let gib = 1_073_741_824.0
+
+  /// `--max-model-len`: positive integers, at most ``maxLength``, separated by commas.
+  static func parseLengths(_ text: String) throws -> [Int] {
+    let values = text.split(separator: ",", omittingEmptySubsequences: false).map {
+      Int($0.trimmingCharacters(in: .whitespaces))
+    }
+    guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 && ($0 ?? 0) <= maxLength }) else {
+      throw ValidationError("--max-model-len: expected integers from 1 to 1,073,741,824 separated by commas")
+    }
+    return values.compactMap { $0 }
   }
 
   func run() async throws {
     let model = try loadModelConfig(config)
+    try checkParallelLayout(model, tp: tp, pp: pp)
     let deployment = Deployment(
       tensorParallelSize: tp, pipelineParallelSize: pp, dtype: dtype, kvCacheDtype: kvCacheDtype)
     let plan: KVCachePlan
@@ -105,7 +141,7 @@ struct KVCommand: AsyncParsableCommand {
       throw CommandFailure(error.description, exitCode: 2)
     }
     let lengths = try contextLengths(model)
-    let gib = 1_073_741_824.0
+    let gib = Self.gib
     let run = try log.map(readRun)
     let loggedGiB = kvCacheMemoryBytes == nil && availableKvGib == nil ? run?.config.availableKVCacheGiB : nil
     var out = "\(config) — per GPU, tp \(tp), pp \(pp), block \(blockSize)\n\n"
@@ -129,10 +165,10 @@ struct KVCommand: AsyncParsableCommand {
       available = bytes
       out += "  KV budget: \(Format.grouped(bytes)) B (given)\n"
     } else if let g = availableKvGib {
-      available = Int(g * gib)
+      available = Int(saturating: g * gib)
       out += "  KV budget: \(g) GiB (given; a logged figure is rounded to 0.01 GiB)\n"
     } else if let g = loggedGiB {
-      available = Int(g.value * gib)
+      available = max(0, Int(saturating: g.value * gib))
       out +=
         "  KV budget: \(g.value) GiB (the log's \"Available KV cache memory\", line \(g.line); rounded to 0.01 GiB)\n"
     } else if gpu == nil {
@@ -143,7 +179,7 @@ struct KVCommand: AsyncParsableCommand {
       let memory = spec?.memoryBytes ?? 0
       let requested = (memory * gpuMemoryUtilization).rounded(.up)
       let budget = requested - weights.totalBytes - overheadGib * gib
-      available = max(0, Int(budget))
+      available = max(0, Int(saturating: budget))
       out += "  \(spec?.name ?? "?"): \(Format.fixed(memory / 1e9, 0)) GB (datasheet) × \(gpuMemoryUtilization)"
       out += " = \(Format.fixed(requested / gib, 2)) GiB requested\n"
       out += "  − weights \(Format.fixed(weights.totalBytes / gib, 2)) GiB − overhead \(overheadGib) GiB (assumed: "
@@ -204,8 +240,9 @@ struct KVCommand: AsyncParsableCommand {
     out += "  peak KV usage \(Format.pct(peak)) = \(Format.grouped(fit.peakBlocks)) of \(Format.grouped(blocks)) blocks"
     out += ", with at most \(running) requests running\n"
     if let tokens = fit.peakTokens {
-      out += "  ≈ \(Format.grouped(Int(tokens))) tokens resident at the peak "
-      out += "(≈ \(Format.grouped(Int(tokens) / max(1, running))) per running request; estimate from the KV layout)\n"
+      let resident = Int(saturating: tokens)
+      out += "  ≈ \(Format.grouped(resident)) tokens resident at the peak "
+      out += "(≈ \(Format.grouped(resident / max(1, running))) per running request; estimate from the KV layout)\n"
     }
     if let t = c.kvCacheTokens {
       out += "  (vLLM's unit: \(Format.pct(peak)) × \(Format.grouped(t.value)) = "
@@ -241,13 +278,18 @@ struct KVCommand: AsyncParsableCommand {
       guard let m = model.maxPositionEmbeddings else {
         throw CommandFailure("\(config): no max_position_embeddings; give --max-model-len", exitCode: 2)
       }
+      guard m > 0 && m <= Self.maxLength else {
+        throw CommandFailure(
+          "\(config): max_position_embeddings \(m) is not between 1 and 1,073,741,824; give --max-model-len",
+          exitCode: 2)
+      }
       return [m]
     }
-    let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else {
-      throw CommandFailure("--max-model-len: expected positive integers separated by commas", exitCode: 2)
+    do {
+      return try Self.parseLengths(text)
+    } catch {
+      throw CommandFailure("\(error)", exitCode: 2)
     }
-    return values.compactMap { $0 }
   }
 
   private func name(_ kind: KVCachePlan.LayerKind) -> String {

@@ -58,10 +58,17 @@ struct PerfCommand: AsyncParsableCommand {
 
   func validate() throws {
     if requests.isEmpty { throw ValidationError("give at least one --request tokens:context:prefill|decode") }
+    for (name, size) in [
+      ("--tensor-parallel-size", tensorParallelSize), ("--pipeline-parallel-size", pipelineParallelSize),
+      ("--data-parallel-size", dataParallelSize),
+    ] where size < 1 || size > 1 << 16 {
+      throw ValidationError("\(name) must be between 1 and 65,536")
+    }
   }
 
   func run() async throws {
     let modelConfig = try loadModelConfig(config)
+    try checkParallelLayout(modelConfig, tp: tensorParallelSize, pp: pipelineParallelSize)
     let deployment = Deployment(
       tensorParallelSize: tensorParallelSize, pipelineParallelSize: pipelineParallelSize,
       dataParallelSize: dataParallelSize, enableExpertParallel: enableExpertParallel, dtype: dtype,
@@ -131,6 +138,20 @@ struct StepRequest: ExpressibleByArgument {
     }
     tokens = t
     context = c
+  }
+}
+
+/// vLLM's refusal of layouts it cannot shard: query heads split evenly over TP, at least one layer per PP stage.
+func checkParallelLayout(_ model: ModelConfig, tp: Int, pp: Int) throws {
+  if model.numAttentionHeads % tp != 0 {
+    throw CommandFailure(
+      "\(model.source): num_attention_heads (\(model.numAttentionHeads)) must be divisible by the tensor-parallel "
+        + "size (\(tp)); vLLM refuses this layout", exitCode: 2)
+  }
+  if pp > model.numHiddenLayers {
+    throw CommandFailure(
+      "\(model.source): the pipeline-parallel size (\(pp)) exceeds num_hidden_layers (\(model.numHiddenLayers)); "
+        + "every stage needs at least one layer", exitCode: 2)
   }
 }
 

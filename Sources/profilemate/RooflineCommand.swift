@@ -57,7 +57,9 @@ struct RooflineCommand: AsyncParsableCommand {
     if GPUCatalog.lookup(gpu) == nil {
       throw ValidationError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
     }
-    if tp < 1 || pp < 1 { throw ValidationError("--tp and --pp must be at least 1") }
+    if tp < 1 || pp < 1 || tp > 1 << 16 || pp > 1 << 16 {
+      throw ValidationError("--tp and --pp must be between 1 and 65,536")
+    }
     if batch < 1 || batch > 65_536 { throw ValidationError("--batch must be between 1 and 65,536") }
     if let prefill, prefill < 1 || prefill > 1_048_576 {
       throw ValidationError("--prefill must be between 1 and 1,048,576 tokens")
@@ -73,6 +75,7 @@ struct RooflineCommand: AsyncParsableCommand {
 
   func run() async throws {
     let model = try loadModelConfig(config)
+    try checkParallelLayout(model, tp: tp, pp: pp)
     guard let spec = GPUCatalog.lookup(gpu) else { throw CommandFailure("unknown GPU '\(gpu)'", exitCode: 2) }
     let contexts = try contextLengths()
     let deployment = Deployment(
@@ -141,7 +144,7 @@ struct RooflineCommand: AsyncParsableCommand {
         Format.grouped(r.batch), Format.grouped(r.context), Format.fixed(q.flops / 1e9, 1),
         Format.fixed(q.bytes / 1e9, 3), Format.fixed(q.arithmeticIntensity, 1), Format.fixed(q.computeSeconds * 1e3, 3),
         Format.fixed(q.memorySeconds * 1e3, 3), q.bound.rawValue, Format.fixed(q.attainableSeconds * 1e3, 3),
-        Format.grouped(Int(q.tokensPerSecond ?? 0)),
+        Format.grouped(Int(saturating: q.tokensPerSecond ?? 0)),
       ])
     }
     let widths = (0..<header.count).map { i in table.map { $0[i].count }.max() ?? 0 }
@@ -156,7 +159,7 @@ struct RooflineCommand: AsyncParsableCommand {
         out +=
           c.batch.map { "turns compute-bound at batch \(Format.grouped($0))" }
           ?? "stays memory-bound up to batch 65,536 (KV reads grow with the batch)"
-        out += "; decode ≤ \(Format.grouped(Int(best))) tokens/s up to batch \(Format.grouped(batch))\n"
+        out += "; decode ≤ \(Format.grouped(Int(saturating: best))) tokens/s up to batch \(Format.grouped(batch))\n"
       }
     } else {
       out += "A step of this shape takes at least the step time above: a lower bound on time to first token.\n"

@@ -69,6 +69,34 @@ import Testing
     #expect(plan.groupSize == 5 && plan.numGroups == 6)
   }
 
+  @Test func blocksPerRequestNearIntMaxDoesNotOverflow() throws {
+    let config = try ModelConfigTests.load(SharedFiles.config("meta-llama--Llama-2-7b-hf"))
+    let plan = try KVCachePlan(config: config, deployment: Deployment())
+    #expect(plan.blocksPerRequest(maxModelLen: Int.max) == Int.max / 16 + 1)
+    #expect(ceilDiv(Int.max, 1) == Int.max && ceilDiv(33, 16) == 3 && ceilDiv(32, 16) == 2)
+  }
+
+  @Test func largestStageFollowsVLLMsPipelinePartition() {
+    // get_pp_indices: 22 layers over 4 stages → [5, 6, 6, 5]; 61 over 4 → [15, 15, 16, 15]; 3 over 2 → [2, 1].
+    #expect(KVCachePlan.largestStage(layers: 22, pipelineParallelSize: 4) == 11..<17)
+    #expect(KVCachePlan.largestStage(layers: 61, pipelineParallelSize: 4) == 30..<46)
+    #expect(KVCachePlan.largestStage(layers: 3, pipelineParallelSize: 2) == 0..<2)
+    #expect(KVCachePlan.largestStage(layers: 32, pipelineParallelSize: 4) == 24..<32)
+    #expect(KVCachePlan.largestStage(layers: 32, pipelineParallelSize: 1) == 0..<32)
+  }
+
+  @Test func pipelineStageTakesItsOwnSlidingFullMix() throws {
+    // Layers 11…16 (the third of [5, 6, 6, 5] stages) are sliding, every other layer full: the stage vLLM gives
+    // six layers is all sliding, where the last six layers (16…21) would be one sliding and five full.
+    let types = (0..<22).map { (11..<17).contains($0) ? "\"sliding_attention\"" : "\"full_attention\"" }
+    let config = try ModelConfigTests.parse(
+      #"{"num_hidden_layers": 22, "sliding_window": 512, "layer_types": [\#(types.joined(separator: ", "))], "#
+        + #"\#(ModelConfigTests.base)}"#)
+    let plan = try KVCachePlan(config: config, deployment: Deployment(pipelineParallelSize: 4))
+    #expect(plan.layers == Array(repeating: .slidingWindow(512), count: 6))
+    #expect(plan.numGroups == 1)
+  }
+
   @Test func weightEstimateOfLlama70BOnFourGPUs() throws {
     // 80 × [8192·(2·16 + 2·2)·128 + 3·8192·28672/4] + 2·128256·8192/4 parameters, 2 bytes each:
     // 80 × (37,748,736 + 176,160,768) + 525,336,576 = 17,638,096,896 params → 35,276,193,792 B.

@@ -169,6 +169,51 @@ import Testing
     #expect(throws: ConfigError.self) { try Self.parse("[1, 2]") }
   }
 
+  @Test func zeroHeadsAreReportedBeforeAnyDivision() {
+    #expect(
+      throws: ConfigError(
+        source: "zero.json", problem: "key 'num_attention_heads' should be an integer from 1 to 65536, found 0")
+    ) {
+      try Self.parse(
+        #"{"hidden_size": 4096, "num_attention_heads": 0, "num_hidden_layers": 32, "vocab_size": 32000}"#,
+        source: "zero.json")
+    }
+  }
+
+  @Test(arguments: [
+    ("num_hidden_layers", "4.6e18"), ("hidden_size", "4611686018427387904"), ("vocab_size", "1e9"),
+    ("num_key_value_heads", "70000"), ("intermediate_size", "-5"), ("num_local_experts", "[8, 1000000]"),
+    ("kv_lora_rank", "1e12"), ("num_hidden_layers", "100001"),
+  ])
+  func absurdSizesAreConfigErrorsNamingTheKey(_ key: String, _ value: String) {
+    let sizes = [
+      "hidden_size": "4096", "num_attention_heads": "32", "num_hidden_layers": "32", "vocab_size": "32000",
+      "qk_nope_head_dim": "128", "qk_rope_head_dim": "64", "v_head_dim": "128",
+    ].merging([key: value]) { $1 }
+    let json = "{" + sizes.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
+    do {
+      _ = try Self.parse(json, source: "absurd.json")
+      Issue.record("\(key) \(value) was accepted")
+    } catch {
+      #expect(error.source == "absurd.json")
+      #expect(error.problem.contains("'\(key)'") && error.problem.contains("an integer from"), "\(error)")
+    }
+  }
+
+  @Test func largestAcceptedSizesPlanWithoutOverflow() throws {
+    let c = try Self.parse(
+      #"{"hidden_size": 16777216, "num_attention_heads": 65536, "num_hidden_layers": 100000, "#
+        + #""vocab_size": 67108864, "head_dim": 16777216}"#)
+    // 2 × 65,536 × 2^24 × 4 bytes per token and layer, × 65,536-token blocks × 100,000 layers: past Int.max.
+    #expect(throws: ConfigError.self) {
+      try KVCachePlan(config: c, deployment: Deployment(dtype: "float32"), blockSize: 1 << 16)
+    }
+    let plan = try KVCachePlan(config: c, deployment: Deployment(dtype: "float32"), blockSize: 1)
+    #expect(plan.bytesPerTokenPerLayer == 2 * 65_536 * 16_777_216 * 4)
+    let w = try WeightEstimate(config: c, deployment: Deployment())
+    #expect(w.totalBytes.isFinite && w.totalBytes > 0)
+  }
+
   @Test func quantizationNamesAndByteSizes() throws {
     let c = try Self.parse(
       #"{"num_hidden_layers": 2, \#(Self.base), "quantization_config": {"quant_method": "compressed-tensors", "#
