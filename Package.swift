@@ -50,14 +50,18 @@ let package = Package(
     ),
     // Fuzz target over the log reader: built with -sanitize=fuzzer and -DFUZZING by scripts/fuzz;
     // a plain build is a replayer that runs saved inputs through the same entry point.
-    .executableTarget(name: "profilemate-fuzz", dependencies: ["VLLMLog", "ProfileMateCore", "Render"]),
+    // Replays saved inputs through a fuzz target's entry point (the plain build of each fuzz target).
+    .target(name: "FuzzReplay"),
+    .executableTarget(
+      name: "profilemate-fuzz", dependencies: ["VLLMLog", "ProfileMateCore", "Render", "FuzzReplay"]),
     // Release-mode benchmark of the /metrics parser against Python's prometheus_client, and of one watch cycle
     // (scripts/bench-metrics).
     .executableTarget(
       name: "profilemate-prom-bench", dependencies: ["PromMetrics", "MetricsFetch", "Render", "ProfileMateCore"]),
     // Fuzz target over the /metrics parser and the analyses behind it (scripts/fuzz-metrics); a plain build
     // replays saved inputs.
-    .executableTarget(name: "profilemate-prom-fuzz", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
+    .executableTarget(
+      name: "profilemate-prom-fuzz", dependencies: ["PromMetrics", "ProfileMateCore", "Render", "FuzzReplay"]),
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),

@@ -386,22 +386,7 @@ public enum JSONReport {
 
   private static func findings(_ w: inout JSONWriter, _ findings: [Finding]) {
     w.beginArray("findings")
-    for f in findings {
-      w.beginObject()
-      w.string("id", f.id)
-      w.string("severity", f.severity.rawValue)
-      w.string("title", f.title)
-      w.beginArray("evidence")
-      for e in f.evidence {
-        w.beginObject()
-        w.string("text", e.text)
-        w.ints("lines", e.lines)
-        w.endObject()
-      }
-      w.endArray()
-      w.string("recommendation", f.recommendation)
-      w.endObject()
-    }
+    for f in findings { w.finding(f) }
     w.endArray()
   }
 

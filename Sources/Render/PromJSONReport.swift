@@ -30,7 +30,7 @@ public enum PromJSONReport {
       w.double("timeline", nil)
     }
     w.beginArray("findings")
-    for f in d.findings { finding(&w, f) }
+    for f in d.findings { w.finding(f) }
     w.endArray()
     w.beginArray("parse_issues")
     for (source, issue) in d.issues {
@@ -151,23 +151,6 @@ public enum PromJSONReport {
       w.double("p99", l.p99)
       w.endObject()
     }
-    w.endObject()
-  }
-
-  static func finding(_ w: inout JSONWriter, _ f: Finding) {
-    w.beginObject()
-    w.string("id", f.id)
-    w.string("severity", f.severity.rawValue)
-    w.string("title", f.title)
-    w.beginArray("evidence")
-    for e in f.evidence {
-      w.beginObject()
-      w.string("text", e.text)
-      w.ints("lines", e.lines)
-      w.endObject()
-    }
-    w.endArray()
-    w.string("recommendation", f.recommendation)
     w.endObject()
   }
 }

@@ -5,6 +5,7 @@
 // files in the directories) named on the command line through the same entry point, so that a crash
 // found by the fuzzer can be reproduced and debugged without the sanitizers.
 
+import FuzzReplay
 import ProfileMateCore
 import Render
 import VLLMLog
@@ -168,51 +169,8 @@ func invariant(_ condition: Bool, _ message: @autoclosure () -> String) {
   @main
   enum Replayer {
     static func main() {
-      let args = CommandLine.arguments.dropFirst()
-      if args.isEmpty || args.contains("-h") || args.contains("--help") {
-        print("usage: profilemate-fuzz FILE|DIR...  (replays inputs through the fuzz entry point)")
-        exit(args.isEmpty ? 2 : 0)
-      }
-      var count = 0
-      let verbose = getenv("PROFILEMATE_FUZZ_VERBOSE") != nil
-      for path in args {
-        for file in files(at: path) {
-          guard let bytes = readAll(file) else {
-            print("profilemate-fuzz: cannot read \(file)")
-            exit(2)
-          }
-          if verbose { _ = Array("\(file)\n".utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) } }
-          bytes.withUnsafeBytes { exercise($0) }
-          count += 1
-        }
-      }
-      print("replayed \(count) input(s) without a failure")
-    }
-
-    static func files(at path: String) -> [String] {
-      guard let dir = opendir(path) else { return [path] }
-      defer { closedir(dir) }
-      var names: [String] = []
-      while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
-        if name != "." && name != ".." { names.append(path + "/" + name) }
-      }
-      return names.sorted()
-    }
-
-    static func readAll(_ path: String) -> [UInt8]? {
-      guard let f = fopen(path, "rb") else { return nil }
-      defer { fclose(f) }
-      var out: [UInt8] = []
-      var buffer = [UInt8](repeating: 0, count: 1 << 16)
-      while true {
-        let n = fread(&buffer, 1, buffer.count, f)
-        if n == 0 { break }
-        out.append(contentsOf: buffer[0..<n])
-      }
-      return out
+      FuzzReplay.main(
+        program: "profilemate-fuzz", arguments: Array(CommandLine.arguments.dropFirst()), exercise: exercise)
     }
   }
 #endif

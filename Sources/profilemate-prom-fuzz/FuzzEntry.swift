@@ -6,6 +6,7 @@
 // replayer: it runs the files (or the files in the directories) named on the command line through the same
 // entry point, so that a crash found by the fuzzer can be reproduced and debugged without the sanitizers.
 
+import FuzzReplay
 import ProfileMateCore
 import PromMetrics
 import Render
@@ -141,49 +142,9 @@ func invariant(_ condition: Bool, _ message: @autoclosure () -> String) {
   @main
   enum Replayer {
     static func main() {
-      let args = CommandLine.arguments.dropFirst()
-      if args.isEmpty || args.contains("-h") || args.contains("--help") {
-        print("usage: profilemate-prom-fuzz FILE|DIR...  (replays inputs through the fuzz entry point)")
-        exit(args.isEmpty ? 2 : 0)
+      FuzzReplay.main(program: "profilemate-prom-fuzz", arguments: Array(CommandLine.arguments.dropFirst())) { raw in
+        raw.withMemoryRebound(to: UInt8.self) { exercise($0) }
       }
-      var count = 0
-      for path in args {
-        for file in files(at: path) {
-          guard let bytes = readAll(file) else {
-            print("profilemate-prom-fuzz: cannot read \(file)")
-            exit(2)
-          }
-          bytes.withUnsafeBufferPointer { exercise($0) }
-          count += 1
-        }
-      }
-      print("replayed \(count) input(s) without a failure")
-    }
-
-    static func files(at path: String) -> [String] {
-      guard let dir = opendir(path) else { return [path] }
-      defer { closedir(dir) }
-      var names: [String] = []
-      while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
-        if name != "." && name != ".." { names.append(path + "/" + name) }
-      }
-      return names.sorted()
-    }
-
-    static func readAll(_ path: String) -> [UInt8]? {
-      guard let f = fopen(path, "rb") else { return nil }
-      defer { fclose(f) }
-      var out: [UInt8] = []
-      var buffer = [UInt8](repeating: 0, count: 1 << 16)
-      while true {
-        let n = fread(&buffer, 1, buffer.count, f)
-        if n == 0 { break }
-        out.append(contentsOf: buffer[0..<n])
-      }
-      return out
     }
   }
 #endif
