@@ -60,8 +60,8 @@ public enum CompareReport {
     }
     if c.sampleUse.isEmpty && c.latencySampleUse.isEmpty {
       lines.append(
-        "No intervals: a run without iteration lines, or a saved report (it holds no single steps), "
-          + "has nothing to resample; figures are compared as points.")
+        "No intervals: a run without iteration lines, or a saved report (it holds no single steps and no "
+          + "per-request benchmark values), has nothing to resample; figures are compared as points.")
     }
     for u in c.sampleUse where u.usedA < u.seenA || u.usedB < u.seenB {
       lines.append(
