@@ -13,8 +13,10 @@ public enum CompareReport {
     if c.configDifferences.isEmpty {
       out += "  none\n"
     } else {
-      var t = TextTable()
-      for d in c.configDifferences { t.add(d.key, d.a ?? "—", "→", d.b ?? "—") }
+      // Values are text (model names, capture-size lists): left-aligned, and cut so one long list does not
+      // pad every other row (the JSON keeps them whole).
+      var t = TextTable(leftAligned: [1, 2, 3])
+      for d in c.configDifferences { t.add(d.key, cut(d.a ?? "—"), "→", cut(d.b ?? "—")) }
       out += t.render()
     }
     out += "\n" + style.bold("Figures") + "\n"
@@ -60,8 +62,8 @@ public enum CompareReport {
     }
     if c.sampleUse.isEmpty && c.latencySampleUse.isEmpty {
       lines.append(
-        "No intervals: a run without iteration lines, or a saved report (it holds no single steps), "
-          + "has nothing to resample; figures are compared as points.")
+        "No intervals: a run without iteration lines, or a saved report (it holds no single steps and no "
+          + "per-request benchmark values), has nothing to resample; figures are compared as points.")
     }
     for u in c.sampleUse where u.usedA < u.seenA || u.usedB < u.seenB {
       lines.append(
@@ -175,6 +177,14 @@ public enum CompareReport {
     w.endArray()
     w.endObject()
     return w.text + "\n"
+  }
+
+  /// The longest configuration value the text table shows whole.
+  static let valueWidth = 60
+
+  /// `s` whole up to ``valueWidth`` characters, else its first `valueWidth − 1` and `…`.
+  static func cut(_ s: String, width: Int = valueWidth) -> String {
+    s.count <= width ? s : String(s.prefix(width - 1)) + "…"
   }
 
   /// A figure with its unit: percentages with one decimal, ms with two, whole counts grouped.

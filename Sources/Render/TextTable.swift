@@ -1,8 +1,14 @@
 import ProfileMateCore
 
-/// Aligned plain-text columns: the first column left-aligned, the rest right-aligned.
+/// Aligned plain-text columns: the first column left-aligned, the rest right-aligned unless listed in
+/// ``leftAligned``.
 struct TextTable {
   var rows: [[String]] = []
+  /// Columns (0-based) padded on the right, text-like values; the first column always is.
+  var leftAligned: Set<Int> = []
+
+  /// A table whose columns in `leftAligned` are left-aligned as well as the first.
+  init(leftAligned: Set<Int> = []) { self.leftAligned = leftAligned }
 
   mutating func add(_ cells: String...) { rows.append(cells) }
 
@@ -18,7 +24,11 @@ struct TextTable {
       var line = indent
       for (i, cell) in row.enumerated() {
         let pad = String(repeating: " ", count: widths[i] - cell.count)
-        line += i == 0 ? cell + pad : "  " + pad + cell
+        if i == 0 {
+          line += cell + pad
+        } else {
+          line += leftAligned.contains(i) ? "  " + cell + pad : "  " + pad + cell
+        }
       }
       while line.last == " " { line.removeLast() }
       return line

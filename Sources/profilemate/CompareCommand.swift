@@ -16,10 +16,11 @@ struct CompareCommand: AsyncParsableCommand {
     discussion: """
       Configuration differences first, then throughput, step time per kind (p50/p99), KV peak, padding \
       overhead and preemptions; for run directories also the benchmark's request throughput, failures and \
-      TTFT / TPOT / inter-token / end-to-end p50 and p99, and each side's cross-check status. Step-time \
-      medians and 99th percentiles get percentile-bootstrap 95 % intervals of B − A (logs only: a saved \
-      report holds no single steps), as do TTFT and inter-token medians and p99s with the benchmark's \
-      per-request data (--save-detailed), so each is called better, worse or no significant change. \
+      TTFT / TPOT / inter-token / end-to-end p50 and p99, and each side's cross-check status (a saved \
+      report of a run directory keeps them). Step-time medians and 99th percentiles get percentile-bootstrap \
+      95 % intervals of B − A (logs only: a saved report holds no single steps), as do TTFT and inter-token \
+      medians and p99s with the benchmark's per-request data (--save-detailed; not in a saved report), so \
+      each is called better, worse or no significant change. \
       Method and JSON: docs/compare.md.
 
       --fail-on RULE (repeatable) makes a CI gate: METRIC>VALUE or METRIC<VALUE, VALUE in the metric's \
