@@ -113,7 +113,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
     do {
       if let csvDirectory {
         try AtomicFile.makeDirectory(csvDirectory)
-        for file in CSVExport.files(model) + CSVExport.runDirectoryFiles(analysis) {
+        var files = CSVExport.files(model) + CSVExport.runDirectoryFiles(analysis)
+        if let costModel, let spec = gpu.flatMap(GPUCatalog.lookup) {
+          files.append(CSVExport.rooflineFile(model, gpu: spec, costModel: costModel))
+        }
+        for file in files {
           try AtomicFile.write(file.contents, to: csvDirectory + "/" + file.name)
         }
       }
