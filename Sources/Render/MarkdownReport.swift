@@ -53,6 +53,7 @@ public enum MarkdownReport {
       if let mfu = m.meanMFUPct, let gpu = m.gpu { out += "; MFU \(Format.fixed(mfu, 2))% of \(gpu)" }
       out += "\n"
     }
+    if let r = a.roofline { out += roofline(r) }
     out += runDirectory(a)
     out += "\n### Findings\n\n"
     if a.findings.isEmpty { out += "None.\n" }
@@ -65,6 +66,25 @@ public enum MarkdownReport {
     }
     let cov = a.model.coverage
     out += "\n<sub>\(Format.grouped(cov.lines)) lines read, \(Format.grouped(cov.recognized)) recognised.</sub>\n"
+    return out
+  }
+
+  /// Every step against the GPU's bounds, per kind (the attended context is an estimate from KV usage).
+  static func roofline(_ r: RooflineAnalysis) -> String {
+    var out = "\n### Roofline on \(escape(r.gpu)) (per step, estimate)\n\n"
+    out += "| kind | steps | measured | bound | bound ÷ measured | bound by | class |\n"
+    out += "|---|---:|---:|---:|---:|---|---|\n"
+    for f in r.byKind {
+      let t = f.totals
+      out +=
+        "| \(f.kind.rawValue) | \(Format.grouped(t.steps)) | \(Format.fixed(t.measuredSeconds, 2)) s "
+        + "| \(Format.fixed(t.attainableSeconds, 2)) s | \(t.efficiencyPct.map(Format.pct) ?? "—") "
+        + "| \(t.bound.rawValue) | \(f.classification.rawValue) |\n"
+    }
+    out +=
+      "\nOverhead-bound: measured ≥ \(Format.auto(r.overheadFactor))× the bound. Context per request is "
+      + "estimated from KV usage (\(Format.grouped(r.steps(from: .stepLine))) steps from the step line, "
+      + "\(Format.grouped(r.steps(from: .interpolated))) interpolated from stats lines).\n"
     return out
   }
 

@@ -191,7 +191,7 @@ public enum TextReport {
         f.kind.rawValue, Format.grouped(k.steps), Format.fixed(k.measuredSeconds, 2) + " s",
         Format.fixed(k.attainableSeconds, 2) + " s", value(k.efficiencyPct, Format.pct), k.bound.rawValue,
         f.classification.rawValue, value(k.meanRequests, Format.auto),
-        value(k.meanDecodeContext, { Format.grouped(Int($0)) }))
+        value(k.meanDecodeContext, { Format.count($0.rounded(.towardZero)) }))
     }
     for b in r.decodeByBatch {
       let k = b.totals
@@ -200,7 +200,7 @@ public enum TextReport {
         Format.fixed(k.measuredSeconds, 2) + " s",
         Format.fixed(k.attainableSeconds, 2) + " s", value(k.efficiencyPct, Format.pct), k.bound.rawValue,
         b.classification.rawValue, value(k.meanRequests, Format.auto),
-        value(k.meanDecodeContext, { Format.grouped(Int($0)) }))
+        value(k.meanDecodeContext, { Format.count($0.rounded(.towardZero)) }))
     }
     out += t.render()
     out +=

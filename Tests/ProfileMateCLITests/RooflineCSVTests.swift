@@ -33,4 +33,17 @@ import Testing
     let pct = try #require(Double(first[column("attainable_pct_of_measured")]))
     #expect(abs(pct - attainable / 36.68 * 100) < 0.01)
   }
+
+  @Test func markdownHasTheRooflineSection() throws {
+    let fixtures = packageRoot + "/../shared/fixtures/real"
+    let r = try run([
+      "analyze", fixtures + "/logs/v1-0.15.0-gpt-oss-120b-tp4-iteration-details-ansi-profilemate.full.log",
+      "--model", fixtures + "/configs/openai--gpt-oss-120b.config.json", "--gpu", "H200", "--markdown", "--quiet",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("### Roofline on H200 (per step, estimate)"))
+    // 6,759 decode steps and 477 mixed (the figures for this log).
+    #expect(r.stdout.contains("| decode | 6,759 |"))
+    #expect(r.stdout.contains("| mixed | 477 |"))
+  }
 }
