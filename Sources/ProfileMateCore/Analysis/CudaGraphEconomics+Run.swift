@@ -45,6 +45,7 @@ extension CudaGraphEconomics {
     facts.mode = mode
     facts.enforceEager = config.enforceEager?.value ?? false
     facts.attentionBackend = config.attentionBackend?.value
+    facts.device = config.device?.value
     facts.decodeQueryLen = q
     facts.kvRole = kvRole(config.nonDefaultArgs["kv_transfer_config"])
     facts.peakKVUsagePct = scheduler?.maxKVUsagePct?.value

@@ -36,6 +36,8 @@ public struct CudaGraphModeAdvice: Sendable, Equatable {
     public var enforceEager = false
     /// The attention backend name, when logged.
     public var attentionBackend: String?
+    /// The device type (`cuda`, `cpu`, `xpu`, …), when logged.
+    public var device: String?
     /// Tokens per request in a uniform decode batch (1 + speculative tokens).
     public var decodeQueryLen = 1
     /// The KV-transfer role (`kv_consumer`, `kv_producer`, `kv_both`), when a KV-transfer config is set.
@@ -87,6 +89,13 @@ public struct CudaGraphModeAdvice: Sendable, Equatable {
     current = facts.enforceEager ? CudaGraphMode.none : facts.mode
     var path: [String] = []
     var overrides: [String] = []
+    // 0. CUDA graphs exist only on CUDA (and ROCm, which vLLM also runs as `cuda`) devices.
+    if let device = facts.device?.lowercased(), !device.isEmpty, device != "cuda", device != "rocm" {
+      recommended = current ?? .none
+      self.path = ["device \(device): vLLM captures no CUDA graphs on this platform, so the mode does not apply"]
+      self.overrides = []
+      return
+    }
     let support = facts.attentionBackend.map(BackendSupport.init(backend:)) ?? .unknown
     let backendText = facts.attentionBackend ?? "not logged"
     // 1. Role of the instance in a prefill/decode split.
