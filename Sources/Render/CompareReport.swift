@@ -82,12 +82,7 @@ public enum CompareReport {
   /// The full comparison as JSON with a trailing newline.
   public static func json(_ c: RunComparison, toolVersion: String, gate: [GateRule.Outcome] = []) -> String {
     var w = JSONWriter()
-    w.beginObject()
-    w.int("schema_version", schemaVersion)
-    w.beginObject("generator")
-    w.string("name", "profilemate")
-    w.string("version", toolVersion)
-    w.endObject()
+    w.beginReport(schemaVersion: schemaVersion, toolVersion: toolVersion)
     w.string("a", c.sourceA)
     w.string("b", c.sourceB)
     w.beginArray("config_differences")
@@ -193,7 +188,7 @@ public enum CompareReport {
     switch unit {
     case "%": return Format.pct(x)
     case "ms": return abs(x) < 0.1 && x != 0 ? Format.fixed(x, 4) + " ms" : Format.ms(x)
-    case "": return x == x.rounded() && abs(x) < 1e15 ? Format.grouped(Int(x)) : Format.auto(x)
+    case "": return Format.count(x)
     default: return Format.auto(x) + " " + unit
     }
   }

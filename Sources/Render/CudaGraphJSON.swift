@@ -8,12 +8,7 @@ public enum CudaGraphJSON {
     _ e: CudaGraphEconomics, tables: CudaGraphAnalysis?, source: String, toolVersion: String
   ) -> String {
     var w = JSONWriter(pretty: true)
-    w.beginObject()
-    w.int("schema_version", JSONReport.schemaVersion)
-    w.beginObject("generator")
-    w.string("name", "profilemate")
-    w.string("version", toolVersion)
-    w.endObject()
+    w.beginReport(schemaVersion: JSONReport.schemaVersion, toolVersion: toolVersion)
     w.string("source", source)
     members(&w, e, tables: tables)
     w.endObject()

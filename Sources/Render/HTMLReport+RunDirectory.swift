@@ -139,7 +139,7 @@ extension HTMLReport {
     out += "<table class=\"checks\"><thead><tr><th>check</th><th>status</th><th>expected</th><th>observed</th>"
     out += "<th>difference · tolerance</th></tr></thead><tbody>"
     func figure(_ x: Double) -> String {
-      x == x.rounded() && abs(x) < 1e15 ? Format.grouped(Int(x)) : Format.auto(x)
+      Format.count(x)
     }
     func side(_ s: CrossCheck.Side, _ unit: String) -> String {
       let v = s.value.map { figure($0) + " " + unit } ?? "n/a"

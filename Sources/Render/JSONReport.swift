@@ -8,12 +8,7 @@ public enum JSONReport {
   /// Renders the analysis as pretty-printed JSON with a trailing newline.
   public static func render(_ a: RunAnalysis, toolVersion: String, pretty: Bool = true) -> String {
     var w = JSONWriter(pretty: pretty)
-    w.beginObject()
-    w.int("schema_version", schemaVersion)
-    w.beginObject("generator")
-    w.string("name", "profilemate")
-    w.string("version", toolVersion)
-    w.endObject()
+    w.beginReport(schemaVersion: schemaVersion, toolVersion: toolVersion)
     w.string("source", a.model.source)
     gpu(&w, a.gpu)
     engine(&w, a.model.config)

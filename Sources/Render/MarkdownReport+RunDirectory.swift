@@ -42,8 +42,7 @@ extension MarkdownReport {
   /// A cross-check figure: seconds as ms, whole counts grouped.
   static func figure(_ x: Double, _ unit: String) -> String {
     if unit == "s" { return ms(x * 1000) + " ms" }
-    if x == x.rounded() && abs(x) < 1e15 { return Format.grouped(Int(x)) + " " + unit }
-    return Format.auto(x) + " " + unit
+    return Format.count(x) + " " + unit
   }
 
   /// A latency in ms: two decimals, four below 0.1 ms.

@@ -40,7 +40,7 @@ public enum PromTextReport {
 
   /// A count as an integer with separators (`12,738`); other values with `Format.auto`.
   static func number(_ x: Double) -> String {
-    x.isFinite && x == x.rounded() && abs(x) < 1e15 ? Format.grouped(Int(x)) : Format.auto(x)
+    Format.count(x)
   }
 
   static func value(_ x: Double?) -> String { x.map(number) ?? "—" }

@@ -41,7 +41,7 @@ public struct ServerLatencyHistograms: Sendable, Equatable {
 
   /// A bucket bound in ms without trailing zeros (`1`, `2.5`, `7500`).
   static func num(_ x: Double) -> String {
-    if x == x.rounded() { return Format.grouped(Int(x)) }
+    if !x.isFinite || x == x.rounded() { return Format.count(x) }
     var s = Format.fixed(x, 3)
     while s.hasSuffix("0") { s.removeLast() }
     return s

@@ -44,8 +44,7 @@ extension TextReport {
   private static func figure(_ v: Double?, _ unit: String) -> String {
     guard let v else { return "—" }
     if unit == "s" { return Format.ms(v * 1000) }
-    if v == v.rounded() && abs(v) < 1e15 { return Format.grouped(Int(v)) + " " + unit }
-    return Format.auto(v) + " " + unit
+    return Format.count(v) + " " + unit
   }
 
   private static func benchmark(_ b: BenchmarkResult, _ style: TextStyle) -> String {
