@@ -73,7 +73,7 @@ let package = Package(
       name: "RunJoinTests",
       dependencies: ["RunJoin", "ProfileMateCore", "PromMetrics", "VLLMLog", "ProfileMateIO", "MetricsFetch", "Render"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
-    .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"]),
+    .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"], exclude: ["Goldens"]),
   ],
   swiftLanguageModes: [.v6]
 )
