@@ -1,0 +1,94 @@
+import ProfileMateCore
+
+extension ReportPage {
+  /// The run directory's sections — what was joined, the benchmark, the cross-checks — or none for a single log.
+  static func runDirectory(_ a: RunAnalysis) -> [ReportSection] {
+    guard let s = a.sources else { return [] }
+    var parts = [s.log].compactMap { $0 }
+    if let m = s.metrics {
+      var about = "\(s.scrapes) scrape\(s.scrapes == 1 ? "" : "s")"
+      if let seconds = s.metricsSeconds { about += " over \(Format.fixed(seconds, 0)) s" }
+      if s.failedScrapes > 0 { about += ", \(s.failedScrapes) failed" }
+      parts.append("\(m) (\(about))")
+    }
+    parts += [s.benchmark, s.config, s.runInfo].compactMap { $0 }
+    var lines = ["\(s.directory): " + parts.joined(separator: ", ")]
+    if let v = s.recordedVLLMVersion {
+      let flags = s.extraServerFlags.isEmpty ? "" : ", extra flags: " + s.extraServerFlags.joined(separator: " ")
+      lines.append("recorded with vLLM \(v)\(flags)")
+    }
+    var out = [ReportSection(id: "run-directory", title: "Run directory", blocks: [.plain(lines)])]
+    if let b = a.model.benchmark { out.append(benchmark(b)) }
+    out.append(crossChecks(a.crossChecks))
+    return out
+  }
+
+  static func benchmark(_ b: BenchmarkResult) -> ReportSection {
+    var load = b.requestRate.map { Format.auto($0) + " requests/s requested" } ?? "all at once"
+    if let c = b.maxConcurrency { load += ", at most \(c) in flight" }
+    if let r = b.achievedSendRate { load += ", \(Format.auto(r)) sent" }
+    let f: [(label: String, value: String)] = [
+      ("load", load), ("requests", "\(b.completed) completed, \(b.failed.map(String.init) ?? "?") failed"),
+      ("duration", b.duration.map { Format.fixed($0, 1) + " s" } ?? "—"),
+      (
+        "throughput",
+        [
+          b.requestThroughput.map { Format.auto($0) + " requests/s" },
+          b.outputThroughput.map { Format.auto($0) + " output tokens/s" },
+          b.totalTokenThroughput.map { Format.auto($0) + " tokens/s in all" },
+        ].compactMap { $0 }.joined(separator: ", ")
+      ),
+    ]
+    var blocks: [ReportBlock] = [.facts(f)]
+    if !b.latencies.isEmpty, b.completed > 0 {
+      let ps = Array(Set(b.latencies.flatMap { $0.percentiles.map(\.percentile) })).sorted()
+      let names = ["ttft": "TTFT", "tpot": "TPOT", "itl": "ITL", "e2el": "E2E"]
+      let rows = b.latencies.map { l in
+        [
+          names[l.metric] ?? l.metric, l.mean.map { Format.fixed($0, 1) } ?? "—",
+          l.median.map { Format.fixed($0, 1) } ?? "—",
+        ]
+          + ps.map { p in l.percentiles.first { $0.percentile == p }.map { Format.fixed($0.ms, 1) } ?? "—" }
+      }
+      blocks.append(
+        .table(header: ["latency (ms)", "mean", "median"] + ps.map(percentileKey), rows: rows, textColumns: []))
+    }
+    blocks += [.chart(HTMLReport.RunDirectoryID.benchTTFT), .chart(HTMLReport.RunDirectoryID.benchITL)]
+    return ReportSection(id: "benchmark", title: "Benchmark (\(b.generator), \(b.source))", blocks: blocks)
+  }
+
+  /// `p99`, `p99.9`: the key of a percentile in the benchmark's figures.
+  static func percentileKey(_ p: Double) -> String {
+    "p" + (Int(exactly: p).map(String.init) ?? String(p))
+  }
+
+  static func crossChecks(_ checks: [CrossCheck]) -> ReportSection {
+    guard !checks.isEmpty else {
+      return ReportSection(id: "crosschecks", title: "Cross-checks", blocks: [.plain(["None."])])
+    }
+    var lines: [[ReportSpan]] = []
+    for c in checks {
+      let mark: ReportSpan
+      switch c.status {
+      case .agree: mark = ReportSpan("agree    ", .good)
+      case .disagree: mark = ReportSpan("DISAGREE ", .severity(.warning))
+      case .unchecked: mark = ReportSpan("unchecked", .dim)
+      }
+      lines.append([mark, ReportSpan(" \(c.title)")])
+      lines.append([ReportSpan("          \(c.expected.source): \(figure(c.expected.value, c.unit))")])
+      lines.append([ReportSpan("          \(c.observed.source): \(figure(c.observed.value, c.unit))")])
+      lines.append([
+        ReportSpan(
+          c.status == .unchecked ? "          not checked: \(c.note)" : "          tolerance: \(c.tolerance)", .dim)
+      ])
+    }
+    return ReportSection(id: "crosschecks", title: "Cross-checks", blocks: [.lines(lines)])
+  }
+
+  /// A cross-check figure: seconds as milliseconds, counts grouped.
+  static func figure(_ v: Double?, _ unit: String) -> String {
+    guard let v else { return "—" }
+    if unit == "s" { return Format.ms(v * 1000) }
+    return Format.count(v) + " " + unit
+  }
+}
