@@ -18,7 +18,7 @@ public enum TextReport {
     return out
   }
 
-  /// One block, indented by two spaces (the closing summary is not).
+  /// One block, indented by two spaces.
   static func render(_ block: ReportBlock, style: TextStyle) -> String {
     switch block {
     case .facts(let rows):
@@ -38,9 +38,29 @@ public enum TextReport {
       return ""
     case .findings(let findings):
       return self.findings(findings, style: style)
-    case .summary(let text):
-      return style.dim(text) + "\n"
+    case .checks(let checks):
+      return self.checks(checks, style: style)
     }
+  }
+
+  static func checks(_ checks: [CrossCheck], style: TextStyle) -> String {
+    guard !checks.isEmpty else { return "  None.\n" }
+    var out = ""
+    for c in checks {
+      let mark: String
+      switch c.status {
+      case .agree: mark = style.wrap("agree    ", "32")
+      case .disagree: mark = style.severity(.warning, "DISAGREE ")
+      case .unchecked: mark = style.dim("unchecked")
+      }
+      out += "  \(mark) \(c.title)\n"
+      out += "            \(c.expected.source): \(ReportPage.figure(c.expected.value, c.unit))\n"
+      out += "            \(c.observed.source): \(ReportPage.figure(c.observed.value, c.unit))\n"
+      out += style.dim(
+        c.status == .unchecked ? "            not checked: \(c.note)" : "            tolerance: \(c.tolerance)")
+      out += "\n"
+    }
+    return out
   }
 
   static func span(_ s: ReportSpan, _ style: TextStyle) -> String {

@@ -8,6 +8,7 @@ extension ReportPage {
     if let r = a.roofline { s.append(Self.roofline(r)) }
     if a.engines.count > 1 { s.append(Self.engines(a)) }
     s += Self.runDirectory(a)
+    s.append(Self.events(a.model))
     s.append(ReportSection(id: "findings", title: "Findings", blocks: [.findings(a.findings)]))
     s.append(Self.coverage(a.model))
     self.init(source: a.model.source, sections: s)
@@ -72,7 +73,10 @@ extension ReportPage {
     } else {
       blocks = [.facts(f), .note("No --cudagraph-metrics tables in this log.")] + economics
     }
-    return ReportSection(id: "cudagraphs", title: "CUDA graphs", blocks: blocks)
+    let hasData =
+      a.cudagraph != nil || a.cudagraphEconomics != nil || c.cudagraphMode != nil || c.cudagraphCaptureSizes != nil
+      || c.enforceEager != nil
+    return ReportSection(id: "cudagraphs", title: "CUDA graphs", blocks: blocks, hasData: hasData)
   }
 
   static func steps(_ a: RunAnalysis) -> ReportSection {
@@ -80,7 +84,8 @@ extension ReportPage {
     guard let s = a.steps else {
       return ReportSection(
         id: "steps", title: title,
-        blocks: [.note("No iteration lines (start vLLM ≥ 0.14 with --enable-logging-iteration-details).")])
+        blocks: [.note("No iteration lines (start vLLM ≥ 0.14 with --enable-logging-iteration-details).")],
+        hasData: false)
     }
     var rows: [[String]] = []
     for kind in StepKind.allCases {
@@ -132,7 +137,8 @@ extension ReportPage {
     let title = "Scheduling"
     guard let s = a.scheduler else {
       return ReportSection(
-        id: "scheduling", title: title, blocks: [.note("No stats lines or preemption warnings in this log.")])
+        id: "scheduling", title: title, blocks: [.note("No stats lines or preemption warnings in this log.")],
+        hasData: false)
     }
     var t: [(label: String, value: String)] = [
       ("stats samples", "\(s.samples)" + (s.idleSamples > 0 ? " (\(s.idleSamples) idle, at DEBUG)" : ""))
@@ -171,7 +177,7 @@ extension ReportPage {
     guard let m = a.mfu else {
       return ReportSection(
         id: "bandwidth", title: title,
-        blocks: [.note("No MFU lines (start vLLM ≥ 0.14 with --enable-mfu-metrics).")])
+        blocks: [.note("No MFU lines (start vLLM ≥ 0.14 with --enable-mfu-metrics).")], hasData: false)
     }
     var t: [(label: String, value: String)] = [
       ("samples", "\(m.samples)"),
@@ -189,7 +195,7 @@ extension ReportPage {
   static func capacity(_ a: RunAnalysis) -> ReportSection {
     guard let c = a.capacity else {
       return ReportSection(
-        id: "capacity", title: "Capacity", blocks: [.note("No KV-cache capacity lines in this log.")])
+        id: "capacity", title: "Capacity", blocks: [.note("No KV-cache capacity lines in this log.")], hasData: false)
     }
     var t: [(label: String, value: String)] = [
       ("KV cache", value(c.kvCacheTokens?.value, { Format.grouped($0) + " tokens" }))
@@ -254,13 +260,48 @@ extension ReportPage {
       ])
   }
 
+  static func events(_ m: RunModel) -> ReportSection {
+    let counted = LogEvent.Kind.allCases.filter { (m.eventCounts[$0] ?? 0) > 0 }
+    guard !counted.isEmpty else {
+      return ReportSection(
+        id: "events", title: "Events", blocks: [.note("No errors, preemption warnings or other notable events.")],
+        hasData: false)
+    }
+    let rows = counted.map { kind in
+      let first = m.events.first { $0.kind == kind }
+      return [
+        kind.rawValue, Format.grouped(m.eventCounts[kind] ?? 0), first.map { String($0.line) } ?? "—",
+        first.map { $0.message.count > 100 ? $0.message.prefix(99) + "…" : $0.message } ?? "",
+      ]
+    }
+    return ReportSection(
+      id: "events", title: "Events",
+      blocks: [.table(header: ["event", "count", "first line", "first message"], rows: rows, textColumns: [3])])
+  }
+
   static func coverage(_ m: RunModel) -> ReportSection {
-    let cov = m.coverage
-    let line =
-      "Read \(Format.grouped(cov.lines)) lines (\(Format.grouped(cov.bytes)) bytes): "
-      + "\(Format.grouped(cov.recognized)) recognised, \(Format.grouped(cov.unrecognized)) not"
-      + (cov.wrappedLinesJoined > 0 ? ", \(cov.wrappedLinesJoined) wrapped lines re-joined" : "")
-      + (cov.overlongLines > 0 ? ", \(cov.overlongLines) over-long lines cut" : "") + "."
-    return ReportSection(id: "coverage", title: nil, blocks: [.summary(line)], trailingBlank: false)
+    let c = m.coverage
+    var f: [(label: String, value: String)] = [
+      ("lines", Format.grouped(c.lines)), ("bytes", Format.grouped(c.bytes)),
+      (
+        "recognised",
+        Format.grouped(c.recognized)
+          + (c.lines > 0 ? " (" + Format.pct(Double(c.recognized) / Double(c.lines) * 100) + ")" : "")
+      ),
+      ("not recognised", Format.grouped(c.unrecognized)),
+    ]
+    if c.wrappedLinesJoined > 0 { f.append(("hard-wrapped lines re-joined", Format.grouped(c.wrappedLinesJoined))) }
+    if c.overlongLines > 0 { f.append(("over-long lines cut", Format.grouped(c.overlongLines))) }
+    if c.binaryLines > 0 { f.append(("binary lines skipped", Format.grouped(c.binaryLines))) }
+    let o = m.config.observability
+    let switches: [(String, Bool?)] = [
+      ("--enable-logging-iteration-details", o.iterationDetails), ("--cudagraph-metrics", o.cudagraphMetrics),
+      ("--enable-mfu-metrics", o.mfuMetrics),
+    ]
+    let outputs =
+      "vLLM outputs: "
+      + switches.map { "\($0.0) " + ($0.1.map { $0 ? "on" : "off" } ?? "unknown") }.joined(separator: " · ")
+    return ReportSection(
+      id: "coverage", title: "What was read", blocks: [.facts(f), .note(outputs)], trailingBlank: false)
   }
 }

@@ -35,12 +35,17 @@ public struct ReportSection: Sendable {
   /// Whether the page's heading stands for the section's title in the text and Markdown reports (the run's
   /// facts follow the report's first line directly).
   public var headedByPage: Bool
+  /// Whether the section shows data (false: it only says what is missing and how to get it). The text report
+  /// shows every section; Markdown and HTML leave out those without data.
+  public var hasData: Bool
 
   /// Creates a section.
   public init(
-    id: String, title: String?, blocks: [ReportBlock], trailingBlank: Bool = true, headedByPage: Bool = false
+    id: String, title: String?, blocks: [ReportBlock], trailingBlank: Bool = true, headedByPage: Bool = false,
+    hasData: Bool = true
   ) {
     self.id = id
+    self.hasData = hasData
     self.title = title
     self.blocks = blocks
     self.trailingBlank = trailingBlank
@@ -82,8 +87,8 @@ public enum ReportBlock: Sendable {
   case chart(String)
   /// The findings, most severe first.
   case findings([Finding])
-  /// The report's closing line (what was read): unindented and dim on a terminal, small elsewhere.
-  case summary(String)
+  /// Whether the run's sources agree (log, /metrics, benchmark).
+  case checks([CrossCheck])
 
   /// Lines of plain text.
   static func plain(_ lines: [String]) -> ReportBlock { .lines(lines.map { [ReportSpan($0)] }) }
