@@ -1,18 +1,23 @@
 import ProfileMateCore
+import PromMetrics
 
 /// `profilemate report`: one self-contained HTML file (inline CSS and SVG, no script, no external
 /// resource; a Content-Security-Policy forbids any request). Sections follow the guide's areas and
 /// appear when their data exists; findings come first and link to the chart or table behind them.
 public enum HTMLReport {
   /// Renders the report of an analysis; `comparison` (against a baseline) adds a comparison section.
-  /// `server` (a run directory's metrics recording) adds the server's latency histograms.
+  /// `server` (a run directory's metrics recording) adds the server's latency histograms, `timeline` the
+  /// recording over time.
   public static func render(
-    _ a: RunAnalysis, comparison: RunComparison? = nil, server: ServerLatencyHistograms? = nil, toolVersion: String
+    _ a: RunAnalysis, comparison: RunComparison? = nil, server: ServerLatencyHistograms? = nil,
+    timeline: MetricsTimeline? = nil, toolVersion: String
   ) -> String {
     var charts = ReportCharts(a)
     for c in runDirectoryCharts(a, server) { charts.extra[c.id] = c.html }
+    if let timeline { charts.timelineCharts(timeline) }
     return render(
-      ReportPage(a), charts: charts, headline: headline(a), comparison: comparison, toolVersion: toolVersion)
+      ReportPage(a, timeline: timeline), charts: charts, headline: headline(a), comparison: comparison,
+      toolVersion: toolVersion)
   }
 
   /// Renders a page: the findings first (each linked to its evidence), the comparison, then every section of the
