@@ -7,7 +7,7 @@ import ReportSchema
 /// intervals). The report is decoded into ``ReportDocument``, the same types `analyze --json` is written from.
 public enum SavedReport {
   /// The report schema version this build reads back.
-  public static let supportedVersion = 1
+  public static let supportedVersion = ReportDocument.currentSchemaVersion
 
   /// Whether the file at `path` starts (after white space) with `{`: a JSON report, not a log.
   public static func looksLikeJSON(path: String) -> Bool {
@@ -52,7 +52,8 @@ public enum SavedReport {
       throw InputError(
         "\(path): schema_version is not an integer (expected a saved `profilemate analyze --json` report)")
     case .value(let version) where version != supportedVersion:
-      throw InputError("\(path): report schema_version \(version) is not supported (this build reads 1)")
+      throw InputError(
+        "\(path): report schema_version \(version) is not supported (this build reads \(supportedVersion))")
     case .value:
       break
     }
