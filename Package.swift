@@ -72,7 +72,7 @@ let package = Package(
       name: "ReportSchemaTests",
       dependencies: [
         "ReportSchema", "ProfileMateCore", "ProfileMateIO", "VLLMLog", "RunJoin", "MetricsFetch", "PromMetrics",
-      ]),
+      ], exclude: ["SavedReports"]),
     .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
     .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),

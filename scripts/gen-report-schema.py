@@ -113,6 +113,7 @@ SECTIONS = {
     ("paddingMsPer1000Steps", "padding_ms_per_1000_steps", "Double"),
     ("eagerMsPer1000Steps", "eager_ms_per_1000_steps", "Double"), ("paddingMs", "padding_ms", "Double"),
     ("eagerMs", "eager_ms", "Double"),
+    ("paddingTokensWithoutUsableFit", "padding_tokens_without_usable_fit", "Int"),
     ("fits", "fits", "OrderedMap<" + D + "StepTimeFit?, KeyOrder.StepKinds>")]),
   "StepTimeFit": ("A least-squares fit of step time against tokens for one step kind (`fits.KIND`).", [
     ("steps", "steps", "Int"), ("interceptMs", "intercept_ms", "Double"), ("msPerToken", "ms_per_token", "Double"),

@@ -18,6 +18,8 @@ extension ReportDocument {
     public var paddingMs: Double?
     /// `eager_ms`.
     public var eagerMs: Double?
+    /// `padding_tokens_without_usable_fit`.
+    public var paddingTokensWithoutUsableFit: Int?
     /// `fits`.
     public var fits: OrderedMap<ReportDocument.StepTimeFit?, KeyOrder.StepKinds>?
 
@@ -29,6 +31,7 @@ extension ReportDocument {
       case eagerMsPer1000Steps = "eager_ms_per_1000_steps"
       case paddingMs = "padding_ms"
       case eagerMs = "eager_ms"
+      case paddingTokensWithoutUsableFit = "padding_tokens_without_usable_fit"
       case fits
     }
   }
@@ -45,6 +48,7 @@ extension ReportDocument.TimeEstimate {
     self.init(
       estimate: true, model: Self.modelDescription, steps: t.steps, paddingMsPer1000Steps: t.paddingMsPer1000Steps,
       eagerMsPer1000Steps: t.eagerMsPer1000Steps, paddingMs: t.paddingMs, eagerMs: t.eagerMs,
+      paddingTokensWithoutUsableFit: t.paddingTokensWithoutUsableFit,
       fits: OrderedMap(kinds.map { ($0.rawValue, t.fits[$0].map(ReportDocument.StepTimeFit.init)) }))
   }
 }
