@@ -63,7 +63,7 @@ import Testing
         let argument = String(match.output.1)
         if argument == "info.id" { continue }
         let literal = try #require(argument.wholeMatch(of: /"([a-z_]+)\\\(.*/), "\(file): Finding(id: \(argument)")
-        // The filled-in part is checked at run time (CrossCheckRule reports only the checks it matches).
+        // The filled-in part is checked at run time (a cross-check rule reports only the checks its id matches).
         let prefix = String(literal.output.1)
         #expect(
           FindingRegistry.infos.contains { $0.id.hasPrefix(prefix) && $0.id.contains("{") }, "\(file): \(argument)")

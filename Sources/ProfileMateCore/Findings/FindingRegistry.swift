@@ -12,18 +12,16 @@ public enum FindingRegistry {
     GraphPaddingRule(), CaptureSizesRule(), EagerStepsRule(), CudaGraphModeRule(), BatchUtilizationRule(),
     RooflineRule(), HTTPErrorsRule(), ObservabilityRule(),
     BenchmarkFailuresRule(),
-    CrossCheckRule(check: "generation_tokens", summary: "the log's generated tokens and the counter differ by > 1%"),
-    CrossCheckRule(check: "prompt_tokens", summary: "the log's prompt tokens and the counter differ by > 1%"),
-    CrossCheckRule(
-      check: "requests", severities: [.info, .warning],
-      summary:
-        "the server finished fewer requests than the benchmark completed (warning), or more than one extra (info)"),
-    CrossCheckRule(
-      check: "ttft_p{percentile}", summary: "a benchmark TTFT percentile lies outside the server's histogram bucket"),
-    CrossCheckRule(
-      check: "itl_p{percentile}",
-      summary: "a benchmark inter-token-latency percentile lies outside the server's histogram bucket"),
-    CrossCheckRule(check: "request_rate", summary: "the achieved send rate is off the requested rate"),
+    TokenCrossCheckRule(
+      check: "generation_tokens", summary: "the log's generated tokens and the counter differ by more than 1%"),
+    TokenCrossCheckRule(
+      check: "prompt_tokens", summary: "the log's prompt tokens and the counter differ by more than 1%"),
+    RequestsCrossCheckRule(),
+    LatencyCrossCheckRule(
+      key: "ttft", summary: "a benchmark TTFT percentile lies outside the server's histogram bucket for it"),
+    LatencyCrossCheckRule(
+      key: "itl", summary: "a benchmark inter-token-latency percentile lies outside the server's histogram bucket"),
+    RequestRateCrossCheckRule(),
   ]
 
   /// Every rule's description, in registry order.
