@@ -59,6 +59,9 @@ public enum CudaGraphText {
           "time (estimate)",
           "padding ≈ \(Format.ms(time.paddingMsPer1000Steps)), eager steps \(Format.ms(time.eagerMsPer1000Steps)) "
             + "per 1,000 steps"
+            + (time.paddingTokensWithoutUsableFit > 0
+              ? " (+\(Format.grouped(time.paddingTokensWithoutUsableFit)) tokens unpriced)"
+              : "")
         ))
       for kind in [StepKind.decode, .mixed, .prefill] {
         guard let f = time.fits[kind] else { continue }
@@ -67,6 +70,7 @@ public enum CudaGraphText {
             "  fit \(kind.rawValue)",
             "\(Format.fixed(f.interceptMs, 3)) ms + \(Format.fixed(f.msPerToken * 1000, 3)) ms/1k tokens, R² "
               + (f.rSquared.map { Format.fixed($0, 3) } ?? "—") + ", \(Format.grouped(f.steps)) steps"
+              + (f.explainsTheData ? "" : " — not used (R² < 0.5)")
           ))
       }
     }
