@@ -26,8 +26,8 @@ let package = Package(
     .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
     // Pure join of a run directory: benchmark JSON reader, metrics span, cross-checks and their findings.
     .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "PerfModel"]),
-    // Pure renderers: text, JSON, Markdown, CSV.
-    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics"]),
+    // Pure renderers: text, JSON, Markdown, CSV, HTML; also the perf-model, KV-plan and roofline tables.
+    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "PerfModel"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
     .target(name: "PerfModel", dependencies: ["ProfileMateCore"]),
     // zlib, for reading .gz logs.
@@ -35,12 +35,21 @@ let package = Package(
     // File and stream I/O: chunked reads, gzip, atomic writes.
     .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore"]),
     // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
-    .target(name: "MetricsFetch", dependencies: ["PromMetrics", "ProfileMateIO"]),
+    .target(name: "MetricsFetch", dependencies: ["ProfileMateCore", "PromMetrics", "ProfileMateIO"]),
+    // The application library between the CLI and the modules: reading every input (one input detector),
+    // model-config loading, the KV budget, the roofline table, metrics windows and the watch loop. Each command
+    // calls one function here; tests call the same functions.
+    .target(
+      name: "ProfileMateApp",
+      dependencies: [
+        "ProfileMateCore", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch", "RunJoin", "Render",
+      ]
+    ),
     .executableTarget(
       name: "profilemate",
       dependencies: [
-        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch",
-        "RunJoin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ProfileMateApp", "ProfileMateCore", "Render", "PerfModel", "PromMetrics", "MetricsFetch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Release-mode benchmark, run on demand (scripts/bench).
@@ -63,6 +72,9 @@ let package = Package(
     .executableTarget(
       name: "profilemate-prom-fuzz", dependencies: ["PromMetrics", "ProfileMateCore", "Render", "FuzzReplay"]),
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
+    .testTarget(
+      name: "ProfileMateAppTests",
+      dependencies: ["ProfileMateApp", "ProfileMateCore", "ProfileMateIO", "PerfModel", "MetricsFetch"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
     .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
