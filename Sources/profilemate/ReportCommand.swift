@@ -33,6 +33,17 @@ struct ReportCommand: AsyncParsableCommand {
       "The GPU the server ran on, for MFU/MBU against its datasheet (see `profilemate gpus`).", valueName: "name"))
   var gpu: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The served model's Hugging Face config.json: with --gpu, every step is placed on the roofline.",
+      valueName: "config"))
+  var model: String?
+
+  @Option(
+    name: [.customLong("tp"), .customLong("tensor-parallel-size")],
+    help: "Tensor-parallel size for --model (default: the log's).")
+  var tp: Int?
+
   @OptionGroup var comparison: ComparisonOptions
 
   @OptionGroup var read: ReadOptions
@@ -41,17 +52,21 @@ struct ReportCommand: AsyncParsableCommand {
     guard !inputs.isEmpty else { throw ValidationError("give the log to report on.") }
     if inputs.count > 1 {
       throw ValidationError(
-        "one log per report (got \(inputs.count)); metrics recordings, run directories and model configs are not "
-          + "read by this build")
+        "one log or run directory per report (got \(inputs.count)); a run directory joins the log with its "
+          + "metrics recording and benchmark")
     }
     if let gpu, GPUCatalog.lookup(gpu) == nil {
       throw ValidationError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
     }
+    if model != nil && gpu == nil { throw ValidationError("--model needs --gpu NAME for the roofline.") }
+    if let tp, tp < 1 { throw ValidationError("--tp must be at least 1") }
   }
 
   func run() async throws {
     var request = AnalyzeRequest(path: inputs[0])
     request.gpu = gpu
+    request.model = model
+    request.tp = tp
     request.threads = read.threads
     let result = try read.withProgress { try Analyze.forReport(request, progress: $0) }
     let comparison = try baseline.map { path in

