@@ -22,16 +22,19 @@ let package = Package(
   targets: [
     // Pure model, analyses, findings and the hardware table. No I/O.
     .target(name: "ProfileMateCore"),
+    // A strict JSON value and a byte-level parser: linear in any shape, nesting bounded, errors with line and
+    // column. No I/O; depends on nothing of ProfileMate's.
+    .target(name: "StrictJSON"),
     // Pure byte-level reader of vLLM server logs into the run model.
     .target(name: "VLLMLog", dependencies: ["ProfileMateCore"]),
     // Pure reader of Prometheus /metrics text and the vLLM metric analyses on top. No I/O.
     .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
     // Pure join of a run directory: benchmark JSON reader, metrics span, cross-checks and their findings.
-    .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "PerfModel"]),
+    .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "StrictJSON"]),
     // Pure renderers: text, JSON, Markdown, CSV, HTML; also the perf-model, KV-plan and roofline tables.
     .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "PerfModel"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
-    .target(name: "PerfModel", dependencies: ["ProfileMateCore"]),
+    .target(name: "PerfModel", dependencies: ["ProfileMateCore", "StrictJSON"]),
     // zlib, for reading .gz logs.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
@@ -45,6 +48,7 @@ let package = Package(
       name: "ProfileMateApp",
       dependencies: [
         "ProfileMateCore", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch", "RunJoin", "Render",
+        "StrictJSON",
       ]
     ),
     .executableTarget(
@@ -74,6 +78,7 @@ let package = Package(
     .testTarget(
       name: "ProfileMateAppTests",
       dependencies: ["ProfileMateApp", "ProfileMateCore", "ProfileMateIO", "PerfModel", "MetricsFetch"]),
+    .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
     .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
