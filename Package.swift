@@ -31,14 +31,17 @@ let package = Package(
     .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
     // Pure join of a run directory: benchmark JSON reader, metrics span, cross-checks and their findings.
     .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "StrictJSON"]),
+    // Pure report document: the `analyze --json` schema as Codable types, its builder from an analysis, the
+    // encoder that writes it, and the figures a saved report gives back.
+    .target(name: "ReportSchema", dependencies: ["ProfileMateCore"]),
     // Pure renderers: text, JSON, Markdown, CSV, HTML; also the perf-model, KV-plan and roofline tables.
-    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "PerfModel"]),
+    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "ReportSchema", "PerfModel"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
     .target(name: "PerfModel", dependencies: ["ProfileMateCore", "StrictJSON"]),
     // zlib, for reading .gz logs.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
-    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore"]),
+    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore", "ReportSchema"]),
     // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
     .target(name: "MetricsFetch", dependencies: ["ProfileMateCore", "PromMetrics", "ProfileMateIO"]),
     // The application library between the CLI and the modules: reading every input (one input detector),
@@ -81,6 +84,11 @@ let package = Package(
     .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
+    .testTarget(
+      name: "ReportSchemaTests",
+      dependencies: [
+        "ReportSchema", "ProfileMateCore", "ProfileMateIO", "VLLMLog", "RunJoin", "MetricsFetch", "PromMetrics",
+      ], exclude: ["SavedReports"]),
     .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
     .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
@@ -89,7 +97,7 @@ let package = Package(
       name: "RunJoinTests",
       dependencies: ["RunJoin", "ProfileMateCore", "PromMetrics", "ProfileMateIO", "MetricsFetch", "Render"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
-    .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"], exclude: ["Goldens"]),
+    .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate", "ReportSchema"], exclude: ["Goldens"]),
   ],
   swiftLanguageModes: [.v6]
 )

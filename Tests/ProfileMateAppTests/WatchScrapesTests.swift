@@ -17,7 +17,7 @@ import Testing
     settings.count = 3
     settings.wait = 0
     settings.recording = dir + "/rec"
-    let fetcher = try HTTPSettings(timeout: 2).fetcher(for: Self.endpoint)
+    let fetcher = try HTTPSettings(timeout: 30).fetcher(for: Self.endpoint)
     var failed = 0
     var final: (scrapes: Int, failures: Int, recorded: Int)?
     for try await update in WatchScrapes(fetcher: fetcher, settings: settings) {
@@ -45,8 +45,8 @@ import Testing
   @Test func theFirstScrapeWaitsForAStartingServer() async throws {
     var settings = WatchSettings()
     settings.count = 1
-    settings.wait = 5
-    let fetcher = try HTTPSettings(timeout: 2).fetcher(for: Self.endpoint)
+    settings.wait = 10
+    let fetcher = try HTTPSettings(timeout: 30).fetcher(for: Self.endpoint)
     // One refused scrape first, so that the session's start-up (slow on a loaded machine) is not in the wait.
     _ = try? await fetcher.fetch()
     var kinds: [String] = []
@@ -61,7 +61,7 @@ import Testing
       case .scraped: kinds.append("scraped")
       }
     }
-    // Refused at once, so the attempt waits (back-off 0.25 s doubling, up to 5 s in all) before it fails; one
+    // Refused at once, so the attempt waits (back-off 0.25 s doubling, up to 10 s in all) before it fails; one
     // attempt, then the end.
     #expect(kinds.first == "waiting")
     #expect(kinds.suffix(2) == ["failed", "finished"])
