@@ -17,7 +17,8 @@ public enum Analyze {
     let costModel = try request.model.map {
       try ModelConfigInput.stepCostModel(config: $0, log: run.model.config, tp: request.tp)
     }
-    let analysis = RunInput.analyze(run, options: AnalysisOptions(gpu: gpu, costModel: costModel))
+    let analysis = RunInput.analyze(
+      run, options: AnalysisOptions(gpu: gpu, thresholds: request.thresholds, costModel: costModel))
     return AnalyzedRun(run: run, analysis: analysis, gpu: gpu, costModel: costModel, path: path)
   }
 

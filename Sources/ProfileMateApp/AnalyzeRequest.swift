@@ -1,3 +1,5 @@
+import ProfileMateCore
+
 /// What `analyze` and `report` are asked: an input, and optionally the GPU and the model for MFU and the roofline.
 public struct AnalyzeRequest: Sendable, Equatable {
   /// A log, `-`, or a run directory; nil: the bundled example.
@@ -8,6 +10,8 @@ public struct AnalyzeRequest: Sendable, Equatable {
   public var model: String?
   /// Tensor-parallel size for ``model`` (default: the log's).
   public var tp: Int?
+  /// The findings' thresholds (`--threshold NAME=VALUE`).
+  public var thresholds = FindingThresholds()
   /// Threads for reading a large log.
   public var threads: Int?
   /// The command, for messages.

@@ -53,11 +53,12 @@ public enum MetricsInput {
       let before = ExpositionParser.parse(first.body)
       after = ExpositionParser.parse(second.body)
       let window = Double(second.epochMs - first.epochMs) / 1000
+      let analysis = WindowAnalysis(before: before, after: after, seconds: window)
       data = PromReportData(
         before: fetcher.endpoint.description + " @" + RecordingIndex.utc(epochMs: first.epochMs),
         after: fetcher.endpoint.description + " @" + RecordingIndex.utc(epochMs: second.epochMs),
-        window: WindowAnalysis(before: before, after: after, seconds: window), beforeIssues: before.issues,
-        afterIssues: after.issues, thresholds: r.thresholds)
+        window: analysis, beforeIssues: before.issues, afterIssues: after.issues,
+        findings: analysis.findings(r.thresholds))
     } else {
       let (afterBytes, afterName) = try await read(input, r.http, notice: notice)
       after = ExpositionParser.parse(afterBytes)
@@ -71,9 +72,10 @@ public enum MetricsInput {
         let analysis = WindowAnalysis(before: before, after: after, seconds: window)
         data = PromReportData(
           before: beforeName, after: afterName, window: analysis, beforeIssues: before.issues,
-          afterIssues: after.issues, thresholds: r.thresholds)
+          afterIssues: after.issues, findings: analysis.findings(r.thresholds))
       } else {
-        data = PromReportData(source: afterName, snapshot: SnapshotAnalysis(after), thresholds: r.thresholds)
+        let analysis = SnapshotAnalysis(after)
+        data = PromReportData(source: afterName, snapshot: analysis, findings: analysis.findings(r.thresholds))
       }
     }
     if data.engines.isEmpty && !VLLMMetrics.hasVLLMMetrics(after) {
@@ -95,7 +97,7 @@ public enum MetricsInput {
 
   /// The timeline of a recording folder.
   /// - Throws: ``InputError`` without an index.tsv, ``AppError`` without a successful vLLM scrape.
-  public static func timeline(_ path: String, thresholds: MetricsFindingThresholds) throws -> PromReportData {
+  public static func timeline(_ path: String, thresholds: FindingThresholds) throws -> PromReportData {
     let reader = try RecordingReader(path: path)
     var timeline = MetricsTimeline()
     var last: Exposition?
@@ -120,7 +122,7 @@ public enum MetricsInput {
     }
     return PromReportData(
       recording: reader.directory, timeline: timeline, malformedIndexLines: reader.malformedLines,
-      thresholds: thresholds)
+      findings: timeline.findings(thresholds))
   }
 
   /// Seconds from scrape `a` to scrape `b`: their rows in an index.tsv beside them, else modification times.

@@ -1,4 +1,4 @@
-import PromMetrics
+import ProfileMateCore
 
 /// What `profilemate metrics` is asked: one scrape, the window between two, a live server scraped twice, or a
 /// recording's timeline.
@@ -12,7 +12,7 @@ public struct MetricsRequest: Sendable {
   /// Seconds between the two scrapes (overrides index.tsv and file times); for a live server, the pause.
   public var seconds: Double?
   /// The findings' thresholds.
-  public var thresholds = MetricsFindingThresholds()
+  public var thresholds = FindingThresholds()
   /// How live servers are scraped.
   public var http = HTTPSettings()
 

@@ -58,6 +58,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
   @OptionGroup var read: ReadOptions
 
+  @OptionGroup var thresholdOptions: ThresholdOptions
+
   func validate() throws {
     _ = try format.resolve(markdown: markdown, allowed: [.text, .json, .markdown, .html])
     if let gpu, GPUCatalog.lookup(gpu) == nil {
@@ -73,6 +75,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     request.model = model
     request.tp = tp
     request.threads = read.threads
+    request.thresholds = try thresholdOptions.thresholds()
     let result = try read.withProgress { try Analyze.run(request, progress: $0) }
     let report: String
     switch try format.resolve(markdown: markdown, allowed: [.text, .json, .markdown, .html]) {

@@ -54,6 +54,8 @@ struct MetricsCommand: AsyncParsableCommand {
 
   @OptionGroup var http: HTTPOptions
 
+  @OptionGroup var thresholdOptions: ThresholdOptions
+
   func validate() throws {
     _ = try format.resolve(allowed: [.text, .json])
     if let seconds, !(seconds > 0 && seconds <= 1e6) {
@@ -78,6 +80,7 @@ struct MetricsCommand: AsyncParsableCommand {
     request.since = since
     request.recording = recording
     request.seconds = seconds
+    request.thresholds = try thresholdOptions.thresholds()
     if let phaseRatio { request.thresholds.phaseRatio = phaseRatio }
     request.http = http.settings
     let data = try await MetricsInput.load(request) { writeStandardError("profilemate: \($0)\n") }
