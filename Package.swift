@@ -65,7 +65,7 @@ let package = Package(
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
-    .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
+    .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"], exclude: ["Fixtures"]),
     .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
     .testTarget(name: "MetricsFetchTests", dependencies: ["MetricsFetch", "PromMetrics", "Render"]),

@@ -65,6 +65,8 @@ public struct ModelConfig: Sendable, Hashable {
   public var tieWordEmbeddings: Bool
   /// The context length the model was trained for, if declared.
   public var maxPositionEmbeddings: Int?
+  /// Per-layer attention shapes where layers differ (Gemma 4's full-attention layers), else `nil`.
+  public var layerAttention: [LayerAttention]?
 
   /// Reads a config document.
   /// - Parameters:
@@ -166,6 +168,9 @@ public struct ModelConfig: Sendable, Hashable {
     if headDim <= 0 {
       throw ConfigError.invalid(source, "head_dim", "a positive integer", got: String(headDim))
     }
+    layerAttention = try Self.heterogeneousLayers(
+      text, reader: reader, layers: numHiddenLayers, layerTypes: layerTypes, headDim: headDim,
+      kvHeads: numKeyValueHeads, isGemma4: (textModelType ?? modelType ?? "").hasPrefix("gemma4"))
   }
 
   /// Sanity bounds on config values, far above any real model, that keep every derived product within `Int`.
