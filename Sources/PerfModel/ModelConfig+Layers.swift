@@ -6,6 +6,8 @@ public struct LayerAttention: Sendable, Hashable {
   public var numKeyValueHeads: Int
   /// Whether the layer uses the sliding window (`layer_types` says "sliding").
   public var isSliding: Bool
+  /// Whether K doubles as V (Gemma 4's `attention_k_eq_v` on full-attention layers: no `v_proj`).
+  public var keyIsValue: Bool = false
 }
 
 extension ModelConfig {
@@ -29,7 +31,7 @@ extension ModelConfig {
       let full = type == "full_attention"
       return LayerAttention(
         headDim: full ? globalHeadDim : headDim, numKeyValueHeads: full ? (globalKV ?? kvHeads) : kvHeads,
-        isSliding: type.lowercased().contains("sliding"))
+        isSliding: type.lowercased().contains("sliding"), keyIsValue: full && kEqV)
     }
   }
 
