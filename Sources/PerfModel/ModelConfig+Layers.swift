@@ -6,7 +6,8 @@ public struct LayerAttention: Sendable, Hashable {
   public var numKeyValueHeads: Int
   /// Whether the layer uses the sliding window (`layer_types` says "sliding").
   public var isSliding: Bool
-  /// Whether K doubles as V (Gemma 4's `attention_k_eq_v` on full-attention layers: no `v_proj`).
+  /// Whether K doubles as V (Gemma 4's `attention_k_eq_v` on full-attention layers: the checkpoint has no
+  /// `v_proj`; vLLM still loads K into both shards and caches K and V).
   public var keyIsValue: Bool = false
 }
 

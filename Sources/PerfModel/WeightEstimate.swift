@@ -52,12 +52,13 @@ public struct WeightEstimate: Sendable, Hashable {
       attnParams = q + kvA + kvB + heads * Double(m.vHeadDim) * dm / tp
     } else {
       let qHeads = Double(max(1, c.numAttentionHeads / max(1, d.tensorParallelSize)))
-      // Per layer: Q and O (heads × head size each way), K and V (or K alone when it doubles as V); averaged
+      // Per layer: Q and O (heads × head size each way), K and V; averaged
       // over the model's layers when they differ (Gemma 4), so that `× layers` below stays the stage's sum.
       let shapes = c.layerAttention ?? []
       func params(_ l: LayerAttention) -> Double {
         let kv = Double(max(1, l.numKeyValueHeads / max(1, d.tensorParallelSize)))
-        return dm * (2 * qHeads + (l.keyIsValue ? 1 : 2) * kv) * Double(l.headDim)
+        // vLLM loads a K-is-V layer's K weights into both the K and V shards of qkv_proj: both are held.
+        return dm * (2 * qHeads + 2 * kv) * Double(l.headDim)
       }
       if shapes.isEmpty {
         attnParams = params(LayerAttention(headDim: c.headDim, numKeyValueHeads: c.numKeyValueHeads, isSliding: false))

@@ -67,6 +67,18 @@ import Testing
     let config = try ModelConfigTests.load(SharedFiles.config("google--gemma-4-26B-A4B"))
     let plan = try KVCachePlan(config: config, deployment: Deployment())
     #expect(plan.groupSize == 5 && plan.numGroups == 6)
+    // Sliding layers: 2 × 8 KV heads × 256 × 2 B = 8,192 B a token; full layers (global_head_dim 512,
+    // num_global_key_value_heads 2 under attention_k_eq_v): 2 × 2 × 512 × 2 B = 4,096 B. vLLM unifies the
+    // pages at 16 × 8,192 B = 131,072 B, so a full-layer block holds 131,072 / 4,096 = 32 tokens.
+    #expect(plan.bytesPerTokenPerLayer == 8192 && plan.pageBytes == 131_072)
+    #expect(plan.kinds.map(\.blockSize) == [16, 32] && plan.kinds.map(\.groups) == [5, 1])
+    // 25 × 8,192 + 5 × 4,096 = 225,280 B a token if every layer kept it; the full layers alone 20,480 B.
+    #expect(plan.bytesPerTokenAllLayers == 225_280 && plan.fullBytesPerToken == 20_480)
+    // One 131,072-token request (8,192 batched tokens): full cdiv(131,072, 32) = 4,096 blocks; each of the 5
+    // sliding groups cdiv(min(1,023 + 8,192, 131,072), 16) + 1 = 577 → 4,096 + 2,885 = 6,981.
+    #expect(plan.blocksPerRequest(maxModelLen: 131_072) == 6981)
+    // 10 GiB: 10,737,418,240 // 131,072 // 5 = 16,384 blocks.
+    #expect(plan.numBlocks(availableBytes: 10 * Self.gib) == 16384)
   }
 
   @Test func blocksPerRequestNearIntMaxDoesNotOverflow() throws {

@@ -46,3 +46,11 @@ print("v0", l13, opt, (lo, hi))
 
 # Tied embeddings: Gemma 2 2B vocabulary 256,000 x 2,304 bf16 once; Llama 3.1 8B 128,256 x 4,096 twice.
 assert 256_000 * 2304 * 2 == 1_179_648_000 and 2 * 128_256 * 4096 * 2 == 2_101_346_304
+
+# Gemma 4 26B-A4B layout (no real log): sliding 2*8*256*2 B, full 2*2*512*2 B; common page 16 * 8192;
+# full-layer blocks of 131072 // 4096 = 32 tokens; 25 sliding + 5 full -> groups of 5 (5 sliding + 1 full).
+page = 16 * (2 * 8 * 256 * 2)
+full_tokens = page // (2 * 2 * 512 * 2)
+need = math.ceil(131072 / full_tokens) + 5 * (math.ceil(min(1024 - 1 + 8192, 131072) / 16) + 1)
+assert (page, full_tokens, need, 10 * GIB // page // 5) == (131072, 32, 6981, 16384)
+print("gemma4", page, full_tokens, need)
