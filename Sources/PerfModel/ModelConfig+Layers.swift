@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// One decoder layer's attention shape, for models whose layers differ.
 public struct LayerAttention: Sendable, Hashable {
   /// Head dimension of this layer.
