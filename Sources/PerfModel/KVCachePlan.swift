@@ -41,7 +41,7 @@ public struct KVCachePlan: Sendable, Hashable {
   public var bytesPerTokenPerLayer: Int
   /// Bytes of one token in each layer of the rank, in order.
   public var layerBytesPerToken: [Int]
-  /// The layer kinds of the rank, in order.
+  /// The kinds of the rank's layers that hold KV cache, in order (KV-shared layers hold none).
   public var layers: [LayerKind]
   /// Layers per KV-cache group: each tensor is shared by one layer of every group.
   public var groupSize: Int
@@ -69,7 +69,9 @@ public struct KVCachePlan: Sendable, Hashable {
 
     let total = config.numHiddenLayers
     let pp = max(1, deployment.pipelineParallelSize)
-    let stage = Self.largestStage(layers: total, pipelineParallelSize: pp)
+    // Layers that reuse an earlier layer's K/V (Gemma 4's last `num_kv_shared_layers`) allocate no cache.
+    let firstShared = total - min(total, config.numKVSharedLayers)
+    let stage = Self.largestStage(layers: total, pipelineParallelSize: pp).filter { $0 < firstShared }
     var kinds: [LayerKind]
     var perLayer: [Int]
     if let mla = config.mla {

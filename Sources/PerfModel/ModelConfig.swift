@@ -66,6 +66,8 @@ public struct ModelConfig: Sendable, Hashable {
   public var tieWordEmbeddings: Bool
   /// The context length the model was trained for, if declared.
   public var maxPositionEmbeddings: Int?
+  /// Trailing layers that reuse an earlier layer's K/V cache (Gemma 4's `num_kv_shared_layers`; 0 when absent).
+  public var numKVSharedLayers: Int
   /// Whether every MoE layer also runs a dense MLP of `intermediate_size` (Gemma 4's `enable_moe_block`).
   /// perf.py 0.33 does not bill it.
   public var denseMLPBesideMoE: Bool
@@ -174,6 +176,7 @@ public struct ModelConfig: Sendable, Hashable {
     if headDim <= 0 {
       throw ConfigError.invalid(source, "head_dim", "a positive integer", got: String(headDim))
     }
+    numKVSharedLayers = try reader.int(["num_kv_shared_layers"], in: 0...numHiddenLayers) ?? 0
     denseMLPBesideMoE = numExperts > 0 && text["enable_moe_block"]?.boolValue == true
     layerAttention = try Self.heterogeneousLayers(
       text, reader: reader, layers: numHiddenLayers, layerTypes: layerTypes, headDim: headDim,

@@ -81,6 +81,21 @@ import Testing
     #expect(plan.numBlocks(availableBytes: 10 * Self.gib) == 16384)
   }
 
+  @Test func kvSharedLayersHoldNoCache() throws {
+    // A Gemma-4-E2B-like text config: 35 layers, the last 20 reuse earlier layers' K/V, every fifth layer full.
+    // Cached: layers 0…14 → 12 sliding (2 × 1 × 256 × 2 = 1,024 B a token) and 3 full (global 512: 2,048 B).
+    let types = (0..<35).map { ($0 + 1) % 5 == 0 ? "\"full_attention\"" : "\"sliding_attention\"" }
+    let config = try ModelConfigTests.parse(
+      #"{"model_type": "gemma4_text", "num_hidden_layers": 35, "num_kv_shared_layers": 20, "head_dim": 256, "#
+        + #""global_head_dim": 512, "num_key_value_heads": 1, "sliding_window": 512, "#
+        + #""layer_types": [\#(types.joined(separator: ", "))], \#(ModelConfigTests.base)}"#)
+    let plan = try KVCachePlan(config: config, deployment: Deployment())
+    #expect(plan.layers.count == 15)
+    #expect(plan.bytesPerTokenAllLayers == 12 * 1024 + 3 * 2048)
+    // Pages: 16 × 2,048 B; sliding blocks hold 32 tokens. 12 sliding vs 3 full → groups of 3: 4 + 1.
+    #expect(plan.kinds.map(\.blockSize) == [32, 16] && plan.numGroups == 5)
+  }
+
   @Test func blocksPerRequestNearIntMaxDoesNotOverflow() throws {
     let config = try ModelConfigTests.load(SharedFiles.config("meta-llama--Llama-2-7b-hf"))
     let plan = try KVCachePlan(config: config, deployment: Deployment())
