@@ -4,8 +4,12 @@ public enum KVPoolSource: Sendable, Hashable {
   case blocksOverride(Int)
   /// `--kv-cache-memory-bytes N` (≥ v0.11): N bytes, skipping the memory profile.
   case kvCacheMemoryBytes(Int)
-  /// `VLLM_CPU_KVCACHE_SPACE` (GiB) on the CPU backend: `Explicitly set (X/Y) GiB for KV cache`.
-  case cpuKVCacheSpaceGiB(Double)
+  /// `VLLM_CPU_KVCACHE_SPACE` (whole GiB: vLLM parses it with `int()`) on the CPU backend, which vLLM turns into
+  /// `kv_cache_memory_bytes`: `Explicitly set (X/Y) GiB for KV cache`.
+  case cpuKVCacheSpaceGiB(Int)
+  /// The CPU backend with neither set: `ceil(node memory × gpu_memory_utilization) − the worker's RSS`
+  /// (`Auto set (X/Y) GiB for KV cache …, N GiB memory was consumed by non-kv usages`).
+  case cpuAuto(nodeMemoryBytes: Double, utilization: Double, consumedBytes: Double)
   /// Bytes from a budget: the profile-run estimate (``KVMemoryBudget``) or a log's `Available KV cache memory`.
   case availableBytes(Int)
 }
@@ -20,7 +24,10 @@ extension KVCachePlan {
     switch source {
     case .blocksOverride(let n): return max(0, n)
     case .kvCacheMemoryBytes(let b), .availableBytes(let b): return numBlocks(availableBytes: b)
-    case .cpuKVCacheSpaceGiB(let g): return numBlocks(availableBytes: Int(g * 1_073_741_824))
+    case .cpuKVCacheSpaceGiB(let g): return numBlocks(availableBytes: g * 1_073_741_824)
+    case .cpuAuto(let node, let utilization, let consumed):
+      let requested = (node * utilization).rounded(.up)
+      return numBlocks(availableBytes: max(0, Int(requested - consumed)))
     }
   }
 

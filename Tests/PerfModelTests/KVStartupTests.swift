@@ -53,13 +53,16 @@ import Testing
     let config = try ModelConfigTests.load(SharedFiles.tinyLlama)
     let plan = try KVCachePlan(config: config, deployment: Deployment(), blockSize: KVCachePlan.cpuDefaultBlockSize)
     // 2 GiB / (128 × 512 B × 4 layers) = 8,192 blocks → 8,192 × 128 = 1,048,576 tokens; 8,192 / 16 = 512.
-    let blocks = plan.numBlocks(.cpuKVCacheSpaceGiB(2.0))
+    let blocks = plan.numBlocks(.cpuKVCacheSpaceGiB(2))
     #expect(blocks == 8192)
     #expect(plan.capacityTokens(numBlocks: blocks, maxModelLen: 2048) == 1_048_576)
     #expect(String(format: "%.2f", plan.maxConcurrency(numBlocks: blocks, maxModelLen: 2048)) == "512.00")
     // The other CPU knobs: an override wins outright; --kv-cache-memory-bytes is bytes.
     #expect(plan.numBlocks(.blocksOverride(40)) == 40)
     #expect(plan.numBlocks(.kvCacheMemoryBytes(1 << 30)) == 4096)
+    // Neither set: ceil(16 GiB × 0.9) − 1 GiB of RSS = 14,388,140,442 B → // 65,536 // 4 = 54,886 blocks.
+    #expect(
+      plan.numBlocks(.cpuAuto(nodeMemoryBytes: 16 * Self.gib, utilization: 0.9, consumedBytes: Self.gib)) == 54886)
   }
 
   @Test func v0LogsFromTheirMemoryProfilingLines() throws {
