@@ -15,7 +15,9 @@ let package = Package(
     .library(name: "RunJoin", targets: ["RunJoin"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    // HTTP/1.1 server (mock) and streaming client (load) on loopback; no TLS (swift-nio-ssl is not used).
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // Pure model, analyses, findings and the hardware table. No I/O.
@@ -36,11 +38,30 @@ let package = Package(
     .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore"]),
     // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
     .target(name: "MetricsFetch", dependencies: ["PromMetrics", "ProfileMateIO"]),
+    // Pure model of vLLM V1's scheduler on an injected clock, its metrics and log lines (the mock's engine).
+    .target(name: "MockEngine"),
+    // The mock vLLM server: HTTP on SwiftNIO, driving MockEngine in real time. Not pure.
+    .target(
+      name: "MockServer",
+      dependencies: [
+        "MockEngine", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
+    // Pure parts of the load generator: workload, arrival schedule, SSE parsing, metrics, bench.json.
+    .target(name: "LoadGen", dependencies: ["Render"]),
+    // The load generator's HTTP client on SwiftNIO and the run loop. Not pure.
+    .target(
+      name: "LoadClient",
+      dependencies: [
+        "LoadGen", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
     .executableTarget(
       name: "profilemate",
       dependencies: [
         "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch",
-        "RunJoin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RunJoin", "MockEngine", "MockServer", "LoadGen", "LoadClient",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Release-mode benchmark, run on demand (scripts/bench).
@@ -72,6 +93,11 @@ let package = Package(
     .testTarget(
       name: "RunJoinTests",
       dependencies: ["RunJoin", "ProfileMateCore", "PromMetrics", "VLLMLog", "ProfileMateIO", "MetricsFetch", "Render"]),
+    .testTarget(name: "MockEngineTests", dependencies: ["MockEngine", "PromMetrics"]),
+    .testTarget(name: "LoadGenTests", dependencies: ["LoadGen", "RunJoin"]),
+    // The load client against the mock server in-process, on an ephemeral loopback port.
+    .testTarget(
+      name: "LoadClientTests", dependencies: ["LoadClient", "MockServer", "MockEngine", "LoadGen", "PromMetrics"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
     .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"]),
   ],

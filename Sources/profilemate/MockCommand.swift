@@ -1,0 +1,60 @@
+import ArgumentParser
+import MockEngine
+import MockServer
+
+/// `profilemate mock`: a GPU-free stand-in for `vllm serve`.
+struct MockCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mock",
+    abstract: "Serve a GPU-free stand-in for vLLM (OpenAI API, /metrics, vLLM-format log) on loopback.",
+    discussion: """
+      The engine is a model of vLLM V1's scheduler (token budget, chunked prefill, sequence cap, KV blocks, \
+      recompute preemption) whose steps take base + prefill×context tokens + decode×generation tokens ms. \
+      Every request generates max_tokens tokens (as with ignore_eos). Text prompts count one token per \
+      started 4 bytes. The log goes to standard output unless --log-file is given. See docs/mock.md.
+      """
+  )
+
+  @Option(help: "Address to listen on (loopback only).") var host = "127.0.0.1"
+  @Option(help: "Port (0: any free port; the log's 'Starting vLLM server on' line names it).") var port = 8000
+  @Option(name: .customLong("served-model-name"), help: "Model name served.") var model = "mock"
+  @Option(help: "Most requests in the running batch.") var maxNumSeqs = 256
+  @Option(help: "Token budget of one step.") var maxNumBatchedTokens = 2048
+  @Flag(inversion: .prefixedEnableDisable, help: "Split long prompts over steps.") var chunkedPrefill = true
+  @Option(help: "Tokens per KV block.") var blockSize = 16
+  @Option(name: .customLong("num-gpu-blocks-override"), help: "KV blocks in the pool.") var numBlocks = 4096
+  @Option(help: "Longest prompt + output of a request.") var maxModelLen = 4096
+  @Option(help: "Fixed cost of a step (ms).") var stepBaseMs = 5.0
+  @Option(help: "Cost of one prefill token (ms).") var stepPrefillMs = 0.02
+  @Option(help: "Cost of one decode token (ms).") var stepDecodeMs = 0.05
+  @Option(help: "Write the server log here (appended) instead of standard output.") var logFile: String?
+  @Flag(help: "Write an iteration line per engine step.") var enableLoggingIterationDetails = false
+  @Option(help: "Seconds between stats lines.") var logStatsInterval = 10.0
+  @Option(help: "Stop after this many seconds (default: run until interrupted).") var exitAfter: Double?
+
+  func run() async throws {
+    var o = MockServerOptions()
+    o.host = host
+    o.port = port
+    o.model = model
+    o.engine = EngineConfig(
+      maxNumSeqs: maxNumSeqs, maxNumBatchedTokens: maxNumBatchedTokens, chunkedPrefill: chunkedPrefill,
+      blockSize: blockSize, numBlocks: numBlocks, maxModelLen: maxModelLen)
+    o.timeModel = StepTimeModel(baseMs: stepBaseMs, prefillTokenMs: stepPrefillMs, decodeTokenMs: stepDecodeMs)
+    o.logPath = logFile
+    o.iterationLines = enableLoggingIterationDetails
+    o.statsInterval = logStatsInterval
+    if let exitAfter, !(exitAfter.isFinite && exitAfter > 0 && exitAfter <= 1e7) {
+      throw CommandFailure("--exit-after must be a positive number of seconds", exitCode: 2)
+    }
+    let server: MockServer
+    do {
+      server = try await MockServer.start(o)
+    } catch {
+      throw CommandFailure(error.description, exitCode: 2)
+    }
+    let seconds = exitAfter ?? 1e7
+    try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+    await server.stop()
+  }
+}
