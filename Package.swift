@@ -56,11 +56,13 @@ let package = Package(
         "LoadGen", .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
       ]),
+    // `profilemate experiment`: plan reading (pure) and the runner that starts servers, load and watch. Not pure.
+    .target(name: "Experiment", dependencies: ["ProfileMateIO"]),
     .executableTarget(
       name: "profilemate",
       dependencies: [
         "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch",
-        "RunJoin", "MockEngine", "MockServer", "LoadGen", "LoadClient",
+        "RunJoin", "MockEngine", "MockServer", "LoadGen", "LoadClient", "Experiment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -93,11 +95,13 @@ let package = Package(
     .testTarget(
       name: "RunJoinTests",
       dependencies: ["RunJoin", "ProfileMateCore", "PromMetrics", "VLLMLog", "ProfileMateIO", "MetricsFetch", "Render"]),
-    .testTarget(name: "MockEngineTests", dependencies: ["MockEngine", "PromMetrics"]),
+    .testTarget(
+      name: "MockEngineTests", dependencies: ["MockEngine", "PromMetrics", "ProfileMateIO", "ProfileMateCore"]),
     .testTarget(name: "LoadGenTests", dependencies: ["LoadGen", "RunJoin"]),
     // The load client against the mock server in-process, on an ephemeral loopback port.
     .testTarget(
       name: "LoadClientTests", dependencies: ["LoadClient", "MockServer", "MockEngine", "LoadGen", "PromMetrics"]),
+    .testTarget(name: "ExperimentTests", dependencies: ["Experiment"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
     .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"]),
   ],

@@ -27,6 +27,8 @@ struct MockCommand: AsyncParsableCommand {
   @Option(help: "Fixed cost of a step (ms).") var stepBaseMs = 5.0
   @Option(help: "Cost of one prefill token (ms).") var stepPrefillMs = 0.02
   @Option(help: "Cost of one decode token (ms).") var stepDecodeMs = 0.05
+  @Option(help: "Fit the step-time model to this vLLM log's iteration lines (replaces the --step-* values).")
+  var fitLog: String?
   @Option(help: "Write the server log here (appended) instead of standard output.") var logFile: String?
   @Flag(help: "Write an iteration line per engine step.") var enableLoggingIterationDetails = false
   @Option(help: "Seconds between stats lines.") var logStatsInterval = 10.0
@@ -41,6 +43,20 @@ struct MockCommand: AsyncParsableCommand {
       maxNumSeqs: maxNumSeqs, maxNumBatchedTokens: maxNumBatchedTokens, chunkedPrefill: chunkedPrefill,
       blockSize: blockSize, numBlocks: numBlocks, maxModelLen: maxModelLen)
     o.timeModel = StepTimeModel(baseMs: stepBaseMs, prefillTokenMs: stepPrefillMs, decodeTokenMs: stepDecodeMs)
+    if let fitLog {
+      let samples: [StepTimeModel.Sample]
+      do { samples = try Self.iterationSamples(fitLog) } catch { throw CommandFailure("\(error)", exitCode: 2) }
+      guard let fitted = StepTimeModel.fit(samples) else {
+        throw CommandFailure(
+          "\(fitLog): \(samples.count) iteration lines, not enough to fit a step-time model (start vLLM with "
+            + "--enable-logging-iteration-details, and load it with prefill and decode)", exitCode: 2)
+      }
+      o.timeModel = fitted
+      writeStandardError(
+        "profilemate mock: step time fitted to \(samples.count) iteration lines of \(fitLog): "
+          + "\(VLLMLogFormat.fixed(fitted.baseMs, 3)) ms + \(VLLMLogFormat.fixed(fitted.prefillTokenMs, 5)) ms × context "
+          + "tokens + \(VLLMLogFormat.fixed(fitted.decodeTokenMs, 5)) ms × generation tokens\n")
+    }
     o.logPath = logFile
     o.iterationLines = enableLoggingIterationDetails
     o.statsInterval = logStatsInterval

@@ -25,7 +25,7 @@ struct ProfileMate: AsyncParsableCommand {
     subcommands: [
       AnalyzeCommand.self, ReportCommand.self, CompareCommand.self, MetricsCommand.self, WatchCommand.self,
       CudaGraphCommand.self, PerfCommand.self, KVCommand.self, RooflineCommand.self, GPUsCommand.self, MockCommand.self,
-      LoadCommand.self,
+      LoadCommand.self, ExperimentCommand.self,
     ],
     defaultSubcommand: nil
   )

@@ -69,3 +69,34 @@ import Testing
     #expect(s.total(.promptTokens) == 4)
   }
 }
+
+@Suite struct StepTimeFitTests {
+  @Test func aFitRecoversAnExactLinearModel() throws {
+    // ms = 3 + 0.01 × context + 0.2 × generation, on a grid of steps (no noise): the fit is exact.
+    var samples: [StepTimeModel.Sample] = []
+    for c in [0, 100, 512, 2000] {
+      for g in [1, 8, 64] { samples.append((c, g, 3 + 0.01 * Double(c) + 0.2 * Double(g))) }
+    }
+    let m = try #require(StepTimeModel.fit(samples))
+    #expect(abs(m.baseMs - 3) < 1e-9 && abs(m.prefillTokenMs - 0.01) < 1e-12 && abs(m.decodeTokenMs - 0.2) < 1e-12)
+  }
+
+  @Test func aNegativeCoefficientIsDroppedAndTheRestRefitted() throws {
+    // Times fall with generation tokens (−0.1 ms each) and are 10 + 0.02 × context: decode is dropped; the
+    // refit on (1, context) alone: generation tokens are 1 or 3, each with context 0 and 100, so the
+    // least-squares line through the 4 points has slope 0.02 and intercept 10 − 0.1 × mean(g) = 9.8.
+    let samples: [StepTimeModel.Sample] = [
+      (0, 1, 9.9), (0, 3, 9.7), (100, 1, 11.9), (100, 3, 11.7),
+    ]
+    let m = try #require(StepTimeModel.fit(samples))
+    #expect(m.decodeTokenMs == 0)
+    #expect(abs(m.prefillTokenMs - 0.02) < 1e-9)
+    #expect(abs(m.baseMs - 9.8) < 1e-9)
+  }
+
+  @Test func tooFewOrDegenerateSamplesGiveNoFit() {
+    #expect(StepTimeModel.fit([(1, 1, 1), (2, 2, 2)]) == nil)
+    // Context always equals generation: the columns are collinear.
+    #expect(StepTimeModel.fit([(1, 1, 1), (2, 2, 2), (3, 3, 3.5)]) == nil)
+  }
+}
