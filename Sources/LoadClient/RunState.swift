@@ -135,21 +135,17 @@ final class RunState: @unchecked Sendable {
 
   func firstByte(_ i: Int, _ t: Double) { if records[i].firstByte == nil { records[i].firstByte = t } }
 
-  func events(_ i: Int, _ events: [SSEScanner.Event], at t: Double, lastUsage: inout Int) {
+  /// Records what the events of one read said (``ChunkCounter`` decides what counts).
+  func events(_ i: Int, _ events: [SSEScanner.Event], at t: Double, counter: inout ChunkCounter) {
     for e in events where !e.done {
       if let p = e.promptTokens { records[i].promptTokens = p }
-      if e.content {
-        records[i].chunkTimes.append(t)
-        if let c = e.completionTokens {
-          records[i].perChunkUsage = true
-          records[i].chunkTokens.append(max(0, c - lastUsage))
-        } else {
-          records[i].chunkTokens.append(1)
-        }
-      }
       if let c = e.completionTokens {
         records[i].completionTokens = c
-        lastUsage = c
+        records[i].perChunkUsage = true
+      }
+      if let tokens = counter.tokens(of: e) {
+        records[i].chunkTimes.append(t)
+        records[i].chunkTokens.append(tokens)
       }
     }
   }

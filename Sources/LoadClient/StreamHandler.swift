@@ -12,7 +12,7 @@ final class StreamHandler: ChannelInboundHandler {
   private var status = 0
   private var keepAlive = true
   private var scanner = SSEScanner()
-  private var lastUsage = 0
+  private var counter = ChunkCounter()
   private var errorBody = ""
 
   init(run: RunState) { self.run = run }
@@ -22,7 +22,7 @@ final class StreamHandler: ChannelInboundHandler {
     current = index
     status = 0
     scanner = SSEScanner()
-    lastUsage = 0
+    counter = ChunkCounter()
     errorBody = ""
   }
 
@@ -37,7 +37,7 @@ final class StreamHandler: ChannelInboundHandler {
     case .body(let buffer):
       if status == 200 {
         let events = buffer.withUnsafeReadableBytes { scanner.feed($0) }
-        run.events(i, events, at: t, lastUsage: &lastUsage)
+        run.events(i, events, at: t, counter: &counter)
       } else if errorBody.utf8.count < 1000 {
         errorBody += String(buffer: buffer)
       }

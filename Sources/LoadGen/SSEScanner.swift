@@ -6,6 +6,9 @@ public struct SSEScanner: Sendable {
   public struct Event: Sendable, Equatable {
     /// It carries non-empty generated text (`text` or `delta.content`).
     public var content: Bool
+    /// It has a choice (a non-empty `choices` array), even one with empty text: a token whose bytes do not
+    /// end a character is sent with `""`.
+    public var choice: Bool
     /// `usage.completion_tokens`, when the event has usage.
     public var completionTokens: Int?
     /// `usage.prompt_tokens`, when the event has usage.
@@ -14,8 +17,9 @@ public struct SSEScanner: Sendable {
     public var done: Bool
 
     /// Creates an event.
-    public init(content: Bool, completionTokens: Int?, promptTokens: Int?, done: Bool) {
+    public init(content: Bool, choice: Bool? = nil, completionTokens: Int?, promptTokens: Int?, done: Bool) {
       self.content = content
+      self.choice = choice ?? content
       self.completionTokens = completionTokens
       self.promptTokens = promptTokens
       self.done = done
@@ -63,6 +67,7 @@ public struct SSEScanner: Sendable {
   static let contentKey = Array("\"content\":\"".utf8)
   static let completionKey = Array("\"completion_tokens\":".utf8)
   static let promptKey = Array("\"prompt_tokens\":".utf8)
+  static let choicesKey = Array("\"choices\":[".utf8)
 
   static func event(_ raw: ArraySlice<UInt8>) -> Event? {
     // Only the data: lines matter; an event with several is joined (it never happens with vLLM).
@@ -81,7 +86,7 @@ public struct SSEScanner: Sendable {
     }
     guard !payload.isEmpty else { return nil }
     if payload.elementsEqual(doneMark) {
-      return Event(content: false, completionTokens: nil, promptTokens: nil, done: true)
+      return Event(content: false, choice: false, completionTokens: nil, promptTokens: nil, done: true)
     }
     return scanBody(payload)
   }
@@ -94,8 +99,13 @@ public struct SSEScanner: Sendable {
         content = true
       }
     }
+    let choice = find(choicesKey, in: body).map { at in
+      var i = at + choicesKey.count
+      while i < body.endIndex, body[i] == 32 { i += 1 }
+      return i < body.endIndex && body[i] == 123
+    }
     return Event(
-      content: content, completionTokens: integer(after: completionKey, in: body),
+      content: content, choice: choice ?? content, completionTokens: integer(after: completionKey, in: body),
       promptTokens: integer(after: promptKey, in: body), done: false)
   }
 
