@@ -95,20 +95,20 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     let prompt = request.promptTokens
     let engineRequest = EngineRequest(id: id, promptTokens: prompt, maxTokens: maxTokens)
     if request.stream {
+      let template = ChunkTemplate(id: id, created: created, model: model, chat: chat, prompt: prompt)
       let sink: EngineDriver.Sink = { [self] token in
-        let usage = request.continuousUsage ? ResponseText.usage(prompt: prompt, completion: token.index) : nil
-        var text = ResponseText.chunk(
-          id: id, created: created, model: model, chat: chat, text: ResponseText.token, finished: token.last,
-          usage: usage)
+        var buffer = context.channel.allocator.buffer(capacity: 256)
+        template.write(into: &buffer, index: token.index, last: token.last, usage: request.continuousUsage)
         if token.last {
           if request.includeUsage {
-            text += ResponseText.usageChunk(
-              id: id, created: created, model: model, chat: chat,
-              usage: ResponseText.usage(prompt: prompt, completion: token.index))
+            buffer.writeString(
+              ResponseText.usageChunk(
+                id: id, created: created, model: model, chat: chat,
+                usage: ResponseText.usage(prompt: prompt, completion: token.index)))
           }
-          text += "data: [DONE]\n\n"
+          buffer.writeStaticString("data: [DONE]\n\n")
         }
-        write(context, text)
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
         if token.last { end(context) }
       }
       if let reason = driver.submit(engineRequest, sink: sink) {
