@@ -22,20 +22,26 @@ let package = Package(
   targets: [
     // Pure model, analyses, findings and the hardware table. No I/O.
     .target(name: "ProfileMateCore"),
+    // A strict JSON value and a byte-level parser: linear in any shape, nesting bounded, errors with line and
+    // column. No I/O; depends on nothing of ProfileMate's.
+    .target(name: "StrictJSON"),
     // Pure byte-level reader of vLLM server logs into the run model.
     .target(name: "VLLMLog", dependencies: ["ProfileMateCore"]),
     // Pure reader of Prometheus /metrics text and the vLLM metric analyses on top. No I/O.
     .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
     // Pure join of a run directory: benchmark JSON reader, metrics span, cross-checks and their findings.
-    .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "PerfModel"]),
+    .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "StrictJSON"]),
+    // Pure report document: the `analyze --json` schema as Codable types, its builder from an analysis, the
+    // encoder that writes it, and the figures a saved report gives back.
+    .target(name: "ReportSchema", dependencies: ["ProfileMateCore"]),
     // Pure renderers: text, JSON, Markdown, CSV.
-    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics"]),
+    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "ReportSchema"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
-    .target(name: "PerfModel", dependencies: ["ProfileMateCore"]),
+    .target(name: "PerfModel", dependencies: ["ProfileMateCore", "StrictJSON"]),
     // zlib, for reading .gz logs.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
-    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore"]),
+    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore", "ReportSchema"]),
     // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
     .target(name: "MetricsFetch", dependencies: ["PromMetrics", "ProfileMateIO"]),
     // Pure model of vLLM V1's scheduler on an injected clock, its metrics and log lines (the mock's engine).
@@ -62,7 +68,7 @@ let package = Package(
       name: "profilemate",
       dependencies: [
         "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch",
-        "RunJoin", "MockEngine", "MockServer", "LoadGen", "LoadClient", "Experiment",
+        "RunJoin", "StrictJSON", "MockEngine", "MockServer", "LoadGen", "LoadClient", "Experiment",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -86,8 +92,14 @@ let package = Package(
     .executableTarget(
       name: "profilemate-prom-fuzz", dependencies: ["PromMetrics", "ProfileMateCore", "Render", "FuzzReplay"]),
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
+    .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
+    .testTarget(
+      name: "ReportSchemaTests",
+      dependencies: [
+        "ReportSchema", "ProfileMateCore", "ProfileMateIO", "VLLMLog", "RunJoin", "MetricsFetch", "PromMetrics",
+      ], exclude: ["SavedReports"]),
     .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
     .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
@@ -103,7 +115,7 @@ let package = Package(
       name: "LoadClientTests", dependencies: ["LoadClient", "MockServer", "MockEngine", "LoadGen", "PromMetrics"]),
     .testTarget(name: "ExperimentTests", dependencies: ["Experiment"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
-    .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"]),
+    .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate", "ReportSchema"], exclude: ["Goldens"]),
   ],
   swiftLanguageModes: [.v6]
 )

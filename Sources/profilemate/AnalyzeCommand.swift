@@ -84,6 +84,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
       valueName: "n"))
   var threads: Int?
 
+  @OptionGroup var thresholdOptions: ThresholdOptions
+
   func validate() throws {
     if json && markdown { throw ValidationError("--json and --markdown exclude each other.") }
     if color && noColor { throw ValidationError("--color and --no-color exclude each other.") }
@@ -100,7 +102,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     let (model, runDirectory) = try RunInput.read(path: path, threads: threads, quiet: quiet)
     let costModel = try self.model.map { try stepCostModel(config: $0, log: model.config) }
     let analysis = RunInput.analyze(
-      model, runDirectory, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup), costModel: costModel))
+      model, runDirectory,
+      options: AnalysisOptions(
+        gpu: gpu.flatMap(GPUCatalog.lookup), thresholds: try thresholdOptions.thresholds(), costModel: costModel))
     let report: String
     if json {
       report = JSONReport.render(analysis, toolVersion: ProfileMate.version)

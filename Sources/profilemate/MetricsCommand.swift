@@ -72,6 +72,8 @@ struct MetricsCommand: AsyncParsableCommand {
 
   @OptionGroup var http: HTTPOptions
 
+  @OptionGroup var thresholdOptions: ThresholdOptions
+
   func validate() throws {
     if let seconds, !(seconds > 0 && seconds <= 1e6) {
       throw ValidationError("--seconds must be a positive number (at most 1000000).")
@@ -92,7 +94,7 @@ struct MetricsCommand: AsyncParsableCommand {
   func isLive(_ source: String?) -> Bool { source.map(MetricsEndpoint.isEndpoint) ?? false }
 
   func run() async throws {
-    var thresholds = MetricsFindingThresholds()
+    var thresholds = try thresholdOptions.thresholds()
     if let phaseRatio { thresholds.phaseRatio = phaseRatio }
     let data: PromReportData
     do {
@@ -148,11 +150,12 @@ struct MetricsCommand: AsyncParsableCommand {
       let before = ExpositionParser.parse(first.body)
       after = ExpositionParser.parse(second.body)
       let window = Double(second.epochMs - first.epochMs) / 1000
+      let analysis = WindowAnalysis(before: before, after: after, seconds: window)
       data = PromReportData(
         before: fetcher.endpoint.description + " @" + RecordingIndex.utc(epochMs: first.epochMs),
         after: fetcher.endpoint.description + " @" + RecordingIndex.utc(epochMs: second.epochMs),
-        window: WindowAnalysis(before: before, after: after, seconds: window), beforeIssues: before.issues,
-        afterIssues: after.issues, thresholds: thresholds)
+        window: analysis, beforeIssues: before.issues, afterIssues: after.issues,
+        findings: analysis.findings(thresholds))
     } else {
       let (afterBytes, afterName) = try await read(input)
       after = ExpositionParser.parse(afterBytes)
@@ -166,9 +169,10 @@ struct MetricsCommand: AsyncParsableCommand {
         let analysis = WindowAnalysis(before: before, after: after, seconds: window)
         data = PromReportData(
           before: beforeName, after: afterName, window: analysis, beforeIssues: before.issues,
-          afterIssues: after.issues, thresholds: thresholds)
+          afterIssues: after.issues, findings: analysis.findings(thresholds))
       } else {
-        data = PromReportData(source: afterName, snapshot: SnapshotAnalysis(after), thresholds: thresholds)
+        let analysis = SnapshotAnalysis(after)
+        data = PromReportData(source: afterName, snapshot: analysis, findings: analysis.findings(thresholds))
       }
     }
     if data.engines.isEmpty && !VLLMMetrics.hasVLLMMetrics(after) {
@@ -212,7 +216,7 @@ struct MetricsCommand: AsyncParsableCommand {
     }
     return PromReportData(
       recording: reader.directory, timeline: timeline, malformedIndexLines: reader.malformedLines,
-      thresholds: thresholds)
+      findings: timeline.findings(thresholds))
   }
 
   /// Seconds from scrape `a` to scrape `b`: their rows in an index.tsv beside them, else modification times.

@@ -24,8 +24,8 @@ struct ProfileMate: AsyncParsableCommand {
     version: version,
     subcommands: [
       AnalyzeCommand.self, ReportCommand.self, CompareCommand.self, MetricsCommand.self, WatchCommand.self,
-      CudaGraphCommand.self, PerfCommand.self, KVCommand.self, RooflineCommand.self, GPUsCommand.self, MockCommand.self,
-      LoadCommand.self, ExperimentCommand.self,
+      CudaGraphCommand.self, PerfCommand.self, KVCommand.self, RooflineCommand.self, GPUsCommand.self,
+      RulesCommand.self, MockCommand.self, LoadCommand.self, ExperimentCommand.self,
     ],
     defaultSubcommand: nil
   )
