@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoadClient
 import LoadGen
+import MetricsFetch
 import ProfileMateIO
 
 /// `profilemate load`: an open-loop load generator with `vllm bench serve`'s option names.
@@ -50,6 +51,9 @@ struct LoadCommand: AsyncParsableCommand {
   var headers: [String] = []
   @Option(help: "Give up on requests still running after this many seconds.") var timeout = 3600.0
   @Flag(help: "Exit 1 when the self-check says degraded.") var strict = false
+  @Option(help: "Record the server's /metrics during the run into this directory (watch --record's layout).")
+  var scrape: String?
+  @Option(help: "Seconds between --scrape scrapes.") var scrapeInterval = 2.0
 
   func run() async throws {
     var job = LoadJob()
@@ -108,11 +112,33 @@ struct LoadCommand: AsyncParsableCommand {
     let tty = isatty(2) != 0
     var progress: (@Sendable (LoadRunner.Progress) -> Void)?
     if tty { progress = Self.drawProgress }
+    guard scrapeInterval >= 0.1, scrapeInterval <= 3600 else {
+      throw CommandFailure("--scrape-interval must be 0.1…3600 seconds", exitCode: 2)
+    }
+    let stop = PeriodicRecorder.Stop()
+    let recorder: Task<Int, Error>? = try scrape.map { dir in
+      let endpoint = try MetricsEndpoint(
+        "http://\(job.host.contains(":") ? "[\(job.host)]" : job.host):\(job.port)/metrics")
+      let fetcher = MetricsFetcher(endpoint: endpoint, timeout: 10)
+      let interval = scrapeInterval
+      return Task { try await PeriodicRecorder.run(fetcher: fetcher, directory: dir, interval: interval, stop: stop) }
+    }
     let report: BenchReport
     do {
       report = try await job.run(progress: progress)
     } catch {
+      stop()
+      _ = try? await recorder?.value
       throw CommandFailure(error.description, exitCode: 2)
+    }
+    if let recorder, let dir = scrape {
+      stop()
+      do {
+        let n = try await recorder.value
+        writeStandardError("recorded \(n) scrapes of /metrics in \(dir)\n")
+      } catch {
+        throw CommandFailure("\(dir): \(error)", exitCode: 2)
+      }
     }
     if tty { writeStandardError("\r\u{1B}[K") }
     if report.completed == 0, let first = report.records.first(where: { !$0.error.isEmpty }) {

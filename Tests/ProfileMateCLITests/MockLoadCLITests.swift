@@ -61,4 +61,44 @@ import Testing
     // The server's generated tokens, from its own /metrics recording, agree with its iteration lines.
     #expect(analyze.stdout.contains("agree     Generated tokens"))
   }
+
+  @Test func loadScrapesTheServerIntoARunDirectory() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let mock = Process()
+    mock.executableURL = URL(fileURLWithPath: binary)
+    mock.arguments = [
+      "mock", "--port", "0", "--log-file", dir + "/server.log", "--exit-after", "60", "--log-stats-interval", "1",
+      "--enable-logging-iteration-details", "--step-base-ms", "2",
+    ]
+    mock.standardOutput = FileHandle.nullDevice
+    mock.standardError = FileHandle.nullDevice
+    try mock.run()
+    defer { if mock.isRunning { mock.terminate() } }
+    var port: String?
+    for _ in 0..<200 where port == nil {
+      Thread.sleep(forTimeInterval: 0.05)
+      let log = (try? String(contentsOfFile: dir + "/server.log", encoding: .utf8)) ?? ""
+      if let r = log.range(of: "Starting vLLM server on http://127.0.0.1:") {
+        port = String(log[r.upperBound...].prefix { $0.isNumber })
+      }
+    }
+    let p = try #require(port)
+    let load = try run([
+      "load", "--base-url", "http://127.0.0.1:\(p)", "--model", "mock", "--num-prompts", "20", "--request-rate", "10",
+      "--random-input-len", "16", "--random-output-len", "8", "--ignore-eos", "--save-result", "--save-detailed",
+      "--result-dir", dir, "--result-filename", "bench.json", "--scrape", dir + "/metrics", "--scrape-interval", "0.5",
+      "--timeout", "60",
+    ])
+    #expect(load.status == 0, "\(load.stderr)")
+    mock.terminate()
+    mock.waitUntilExit()
+    // At least the first and the last scrape, 200 each.
+    let index = try String(contentsOfFile: dir + "/metrics/index.tsv", encoding: .utf8)
+    #expect(index.split(separator: "\n").filter { $0.hasSuffix("\t200") }.count >= 2, "\(index)")
+    let analyze = try run(["analyze", dir])
+    #expect(analyze.status == 0, "\(analyze.stderr)")
+    // The benchmark's 20 completed requests against the server's request_success_total increase.
+    #expect(analyze.stdout.contains("agree     Requests"), "\(analyze.stdout)")
+  }
 }
