@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 import MockEngine
 import MockServer
 
@@ -69,8 +71,35 @@ struct MockCommand: AsyncParsableCommand {
     } catch {
       throw CommandFailure(error.description, exitCode: 2)
     }
-    let seconds = exitAfter ?? 1e7
-    try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+    await Self.waitForSignalOrTimeout(exitAfter ?? 1e7)
     await server.stop()
   }
+
+  /// Returns after `seconds`, or at SIGINT / SIGTERM (so the server stops cleanly and exits 0).
+  static func waitForSignalOrTimeout(_ seconds: Double) async {
+    let fired = SignalFlag()
+    let queue = DispatchQueue(label: "profilemate.mock.signals")
+    var sources: [DispatchSourceSignal] = []
+    for s in [SIGINT, SIGTERM] {
+      signal(s, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: s, queue: queue)
+      source.setEventHandler { fired.set() }
+      source.resume()
+      sources.append(source)
+    }
+    let deadline = Date().addingTimeInterval(seconds)
+    while !fired.isSet, Date() < deadline {
+      try? await Task.sleep(nanoseconds: 50_000_000)
+    }
+    for source in sources { source.cancel() }
+  }
+}
+
+/// A flag set from a signal handler's queue and read by the waiting task.
+final class SignalFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  func set() { lock.withLock { value = true } }
+  var isSet: Bool { lock.withLock { value } }
 }

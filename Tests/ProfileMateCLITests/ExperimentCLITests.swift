@@ -44,6 +44,13 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: run + "/" + file), "\(run)/\(file)")
       }
     }
+    // The mock stops cleanly on the experiment's SIGTERM; the load completed.
+    let info = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: dir + "/out/seqs1/rep-1/run.json")))
+    let run = try #require(info as? [String: Any])
+    #expect(run["server_exit_status"] as? Int == 0)
+    #expect(run["load_exit_status"] as? Int == 0)
+    #expect((run["server_command"] as? [String])?.suffix(2) == ["--max-num-seqs", "1"])
     let text = try String(contentsOfFile: dir + "/out/comparison.txt", encoding: .utf8)
     // Sixteen requests through one slot queue behind each other: TTFT p50 is called worse for B (seqs1).
     let ttft = text.split(separator: "\n").first { $0.contains("TTFT p50") }
