@@ -26,6 +26,8 @@ public struct LoadJob: Sendable {
   public var headers: [(name: String, value: String)] = []
   /// `--timeout`.
   public var timeout = 3600.0
+  /// `--trace`: requests and due times replacing the random dataset and the arrival process.
+  public var trace: (requests: [WorkloadRequest], offsets: [Double])?
 
   /// Creates the defaults.
   public init() {}
@@ -58,11 +60,17 @@ public struct LoadJob: Sendable {
     if let problem { throw LoadError(problem) }
     let chat = settings.endpoint.hasSuffix("/chat/completions")
     var random = SeededRandom(seed: seed)
-    let requests = RandomDataset.make(
-      count: settings.numPrompts, inputLen: inputLen, outputLen: outputLen, rangeRatio: rangeRatio,
-      prefixLen: prefixLen, vocabSize: vocabSize, chat: chat, random: &random)
-    let offsets = ArrivalSchedule.offsets(
-      count: requests.count, rate: settings.requestRate, burstiness: settings.burstiness, random: &random)
+    var requests: [WorkloadRequest]
+    var offsets: [Double]
+    if let trace {
+      (requests, offsets) = trace
+    } else {
+      requests = RandomDataset.make(
+        count: settings.numPrompts, inputLen: inputLen, outputLen: outputLen, rangeRatio: rangeRatio,
+        prefixLen: prefixLen, vocabSize: vocabSize, chat: chat, random: &random)
+      offsets = ArrivalSchedule.offsets(
+        count: requests.count, rate: settings.requestRate, burstiness: settings.burstiness, random: &random)
+    }
     let plan = LoadPlan(
       host: host, port: port, endpoint: settings.endpoint, model: settings.model, requests: requests, offsets: offsets,
       maxConcurrency: settings.maxConcurrency, ignoreEOS: ignoreEOS, headers: headers, timeout: timeout)

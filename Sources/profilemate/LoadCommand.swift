@@ -54,6 +54,8 @@ struct LoadCommand: AsyncParsableCommand {
   @Option(help: "Record the server's /metrics during the run into this directory (watch --record's layout).")
   var scrape: String?
   @Option(help: "Seconds between --scrape scrapes.") var scrapeInterval = 2.0
+  @Option(help: "Replay this timed trace (JSON Lines: t, input_len | prompt_token_ids | prompt, output_len).")
+  var trace: String?
 
   func run() async throws {
     var job = LoadJob()
@@ -106,6 +108,26 @@ struct LoadCommand: AsyncParsableCommand {
         throw CommandFailure("--header must be KEY=VALUE", exitCode: 2)
       }
       job.headers.append((String(h[..<eq]), String(h[h.index(after: eq)...])))
+    }
+    if let trace {
+      guard let data = FileManager.default.contents(atPath: trace) else {
+        throw CommandFailure("\(trace): cannot read the trace", exitCode: 2)
+      }
+      var random = SeededRandom(seed: seed)
+      do {
+        let parsed = try TraceFile.parse(
+          data, source: trace, vocabSize: vocabSize, chat: endpoint.hasSuffix("/chat/completions"), random: &random)
+        job.trace = parsed
+        // The result's num_prompts and request rate are the trace's own (its scheduled rate).
+        job.settings.numPrompts = parsed.requests.count
+        if let first = parsed.offsets.first, let last = parsed.offsets.last, last > first {
+          job.settings.requestRate = Double(parsed.offsets.count - 1) / (last - first)
+        } else {
+          job.settings.requestRate = .infinity
+        }
+      } catch {
+        throw CommandFailure(error.description, exitCode: 2)
+      }
     }
     if let problem = job.problem { throw CommandFailure(problem, exitCode: 2) }
 
