@@ -9,6 +9,14 @@ public struct WorkloadRequest: Sendable, Equatable {
   public var inputLen: Int
   /// `max_tokens`.
   public var outputLen: Int
+
+  /// Creates a request.
+  public init(tokenIDs: [Int]?, text: String?, inputLen: Int, outputLen: Int) {
+    self.tokenIDs = tokenIDs
+    self.text = text
+    self.inputLen = inputLen
+    self.outputLen = outputLen
+  }
 }
 
 /// `--dataset-name random`: vLLM's random dataset without a tokenizer. Lengths are drawn uniformly from

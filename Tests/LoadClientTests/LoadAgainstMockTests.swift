@@ -91,4 +91,26 @@ import Testing
     #expect(report.selfCheck.connectionErrors == 2)
     #expect(report.selfCheck.verdict == "degraded")
   }
+
+  @Test func aTraceIsSentInItsOrderWithItsLengths() async throws {
+    let server = try await startMock()
+    var job = LoadJob()
+    job.port = server.port
+    job.settings.model = "mock"
+    job.timeout = 60
+    job.trace = (
+      [
+        WorkloadRequest(tokenIDs: [5, 6, 7], text: nil, inputLen: 3, outputLen: 2),
+        WorkloadRequest(tokenIDs: Array(10..<30), text: nil, inputLen: 20, outputLen: 4),
+      ], [0, 0.1]
+    )
+    job.settings.numPrompts = 2
+    let report = try await job.run()
+    await server.stop()
+    #expect(report.completed == 2)
+    #expect(report.records.map(\.promptTokens) == [3, 20])
+    #expect(report.records.map(\.completionTokens) == [2, 4])
+    // Due 0.1 s apart: the second starts no earlier than its due time.
+    #expect(report.records[1].start - report.records[0].due >= 0.1 - 1e-6)
+  }
 }
