@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiment
 import Foundation
+import ProfileMateApp
 
 /// `profilemate experiment PLAN`: the guide's §7 experiment for any server flag.
 struct ExperimentCommand: ParsableCommand {
@@ -21,11 +22,11 @@ struct ExperimentCommand: ParsableCommand {
 
   func run() throws {
     guard let data = FileManager.default.contents(atPath: plan) else {
-      throw CommandFailure("\(plan): cannot read the plan", exitCode: 2)
+      throw AppError("\(plan): cannot read the plan", exitCode: 2)
     }
     let parsed: ExperimentPlan
     do { parsed = try ExperimentPlan.parse(data, source: plan) } catch {
-      throw CommandFailure(error.description, exitCode: 2)
+      throw AppError(error.description, exitCode: 2)
     }
     let runner = ExperimentRunner(plan: parsed, out: out, binary: ExperimentRunner.currentBinary()) {
       writeStandardError($0 + "\n")
@@ -37,7 +38,7 @@ struct ExperimentCommand: ParsableCommand {
         writeStandardOutput("comparison: \(out)/comparison.txt, \(out)/comparison.json\n")
       }
     } catch {
-      throw CommandFailure(error.description, exitCode: 2)
+      throw AppError(error.description, exitCode: 2)
     }
   }
 }

@@ -3,6 +3,7 @@ import Foundation
 import LoadClient
 import LoadGen
 import MetricsFetch
+import ProfileMateApp
 import ProfileMateIO
 
 /// `profilemate load`: an open-loop load generator with `vllm bench serve`'s option names.
@@ -62,13 +63,13 @@ struct LoadCommand: AsyncParsableCommand {
     do {
       (job.host, job.port) = try Self.hostPort(baseURL: baseURL, host: host, port: port)
     } catch {
-      throw CommandFailure(error.description, exitCode: 2)
+      throw AppError(error.description, exitCode: 2)
     }
     guard datasetName == "random" else {
-      throw CommandFailure("--dataset-name \(datasetName) is not supported yet (only random)", exitCode: 2)
+      throw AppError("--dataset-name \(datasetName) is not supported yet (only random)", exitCode: 2)
     }
     guard endpoint == "/v1/completions" || endpoint == "/v1/chat/completions" else {
-      throw CommandFailure("--endpoint must be /v1/completions or /v1/chat/completions", exitCode: 2)
+      throw AppError("--endpoint must be /v1/completions or /v1/chat/completions", exitCode: 2)
     }
     var s = LoadSettings()
     s.backend = backend
@@ -76,7 +77,7 @@ struct LoadCommand: AsyncParsableCommand {
     s.endpoint = endpoint
     s.numPrompts = numPrompts
     guard let rate = requestRate == "inf" ? Double.infinity : Double(requestRate) else {
-      throw CommandFailure("--request-rate must be a number or inf, got \(requestRate)", exitCode: 2)
+      throw AppError("--request-rate must be a number or inf, got \(requestRate)", exitCode: 2)
     }
     s.requestRate = rate
     s.burstiness = burstiness
@@ -86,13 +87,13 @@ struct LoadCommand: AsyncParsableCommand {
     }
     let percentiles = metricPercentiles.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
     guard percentiles.allSatisfy({ $0 != nil }) else {
-      throw CommandFailure("--metric-percentiles must be numbers, got \(metricPercentiles)", exitCode: 2)
+      throw AppError("--metric-percentiles must be numbers, got \(metricPercentiles)", exitCode: 2)
     }
     s.metricPercentiles = percentiles.compactMap { $0 }
     s.saveDetailed = saveDetailed
     s.label = label
     do { s.goodput = try LoadSettings.parseGoodput(goodput) } catch {
-      throw CommandFailure(error.description, exitCode: 2)
+      throw AppError(error.description, exitCode: 2)
     }
     job.settings = s
     job.inputLen = randomInputLen
@@ -105,13 +106,13 @@ struct LoadCommand: AsyncParsableCommand {
     job.timeout = timeout
     for h in headers {
       guard let eq = h.firstIndex(of: "="), eq != h.startIndex else {
-        throw CommandFailure("--header must be KEY=VALUE", exitCode: 2)
+        throw AppError("--header must be KEY=VALUE", exitCode: 2)
       }
       job.headers.append((String(h[..<eq]), String(h[h.index(after: eq)...])))
     }
     if let trace {
       guard let data = FileManager.default.contents(atPath: trace) else {
-        throw CommandFailure("\(trace): cannot read the trace", exitCode: 2)
+        throw AppError("\(trace): cannot read the trace", exitCode: 2)
       }
       var random = SeededRandom(seed: seed)
       do {
@@ -126,16 +127,16 @@ struct LoadCommand: AsyncParsableCommand {
           job.settings.requestRate = .infinity
         }
       } catch {
-        throw CommandFailure(error.description, exitCode: 2)
+        throw AppError(error.description, exitCode: 2)
       }
     }
-    if let problem = job.problem { throw CommandFailure(problem, exitCode: 2) }
+    if let problem = job.problem { throw AppError(problem, exitCode: 2) }
 
     let tty = isatty(2) != 0
     var progress: (@Sendable (LoadRunner.Progress) -> Void)?
     if tty { progress = Self.drawProgress }
     guard scrapeInterval >= 0.1, scrapeInterval <= 3600 else {
-      throw CommandFailure("--scrape-interval must be 0.1…3600 seconds", exitCode: 2)
+      throw AppError("--scrape-interval must be 0.1…3600 seconds", exitCode: 2)
     }
     let stop = PeriodicRecorder.Stop()
     let recorder: Task<Int, Error>? = try scrape.map { dir in
@@ -151,7 +152,7 @@ struct LoadCommand: AsyncParsableCommand {
     } catch {
       stop()
       _ = try? await recorder?.value
-      throw CommandFailure(error.description, exitCode: 2)
+      throw AppError(error.description, exitCode: 2)
     }
     if let recorder, let dir = scrape {
       stop()
@@ -159,13 +160,13 @@ struct LoadCommand: AsyncParsableCommand {
         let n = try await recorder.value
         writeStandardError("recorded \(n) scrapes of /metrics in \(dir)\n")
       } catch {
-        throw CommandFailure("\(dir): \(error)", exitCode: 2)
+        throw AppError("\(dir): \(error)", exitCode: 2)
       }
     }
     if tty { writeStandardError("\r\u{1B}[K") }
     if report.completed == 0, let first = report.records.first(where: { !$0.error.isEmpty }) {
       writeStandardOutput(report.summary())
-      throw CommandFailure("no request completed; first error: \(first.error)", exitCode: 2)
+      throw AppError("no request completed; first error: \(first.error)", exitCode: 2)
     }
     writeStandardOutput(report.summary())
     if saveResult {
@@ -183,12 +184,12 @@ struct LoadCommand: AsyncParsableCommand {
         try AtomicFile.write(report.benchJSON(date: date), to: path)
         try AtomicFile.write(report.requestsJSONL(), to: jsonl)
       } catch {
-        throw CommandFailure("\(path): cannot write the result (\(error))", exitCode: 2)
+        throw AppError("\(path): cannot write the result (\(error))", exitCode: 2)
       }
       writeStandardError("wrote \(path) and \(jsonl)\n")
     }
     if strict && report.selfCheck.verdict != "ok" {
-      throw CommandFailure("self-check: degraded (\(report.selfCheck.reasons.joined(separator: "; ")))", exitCode: 1)
+      throw AppError("self-check: degraded (\(report.selfCheck.reasons.joined(separator: "; ")))", exitCode: 1)
     }
   }
 

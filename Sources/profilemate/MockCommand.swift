@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import MockEngine
 import MockServer
+import ProfileMateApp
 
 /// `profilemate mock`: a GPU-free stand-in for `vllm serve`.
 struct MockCommand: AsyncParsableCommand {
@@ -47,9 +48,9 @@ struct MockCommand: AsyncParsableCommand {
     o.timeModel = StepTimeModel(baseMs: stepBaseMs, prefillTokenMs: stepPrefillMs, decodeTokenMs: stepDecodeMs)
     if let fitLog {
       let samples: [StepTimeModel.Sample]
-      do { samples = try Self.iterationSamples(fitLog) } catch { throw CommandFailure("\(error)", exitCode: 2) }
+      do { samples = try Self.iterationSamples(fitLog) } catch { throw AppError("\(error)", exitCode: 2) }
       guard let fitted = StepTimeModel.fit(samples) else {
-        throw CommandFailure(
+        throw AppError(
           "\(fitLog): \(samples.count) iteration lines, not enough to fit a step-time model (start vLLM with "
             + "--enable-logging-iteration-details, and load it with prefill and decode)", exitCode: 2)
       }
@@ -63,13 +64,13 @@ struct MockCommand: AsyncParsableCommand {
     o.iterationLines = enableLoggingIterationDetails
     o.statsInterval = logStatsInterval
     if let exitAfter, !(exitAfter.isFinite && exitAfter > 0 && exitAfter <= 1e7) {
-      throw CommandFailure("--exit-after must be a positive number of seconds", exitCode: 2)
+      throw AppError("--exit-after must be a positive number of seconds", exitCode: 2)
     }
     let server: MockServer
     do {
       server = try await MockServer.start(o)
     } catch {
-      throw CommandFailure(error.description, exitCode: 2)
+      throw AppError(error.description, exitCode: 2)
     }
     await Self.waitForSignalOrTimeout(exitAfter ?? 1e7)
     await server.stop()

@@ -28,7 +28,7 @@ import VLLMLog
   @Test func emptyAnalysisRenders() {
     let text = TextReport.render(RunAnalysis.analyze(LogReader.read([], source: "e")), style: TextStyle(color: false))
     #expect(text.contains("ProfileMate — e"))
-    #expect(text.contains("observability_missing"))
+    #expect(text.contains("Findings\n  No findings.\n"))
   }
 }
 

@@ -5,7 +5,7 @@
 public enum FindingRegistry {
   /// The rules.
   public static let rules: [any FindingRule] = [
-    MFUDebugCrashRule(), OutOfMemoryRule(), EngineDeadRule(), ErrorsLoggedRule(),
+    MFUDebugCrashRule(), KVCacheTooSmallRule(), OutOfMemoryRule(), EngineDeadRule(), ErrorsLoggedRule(),
     QueueingRule(), PreemptionsRule(), KVPressureRule(), KVOverprovisionedRule(),
     DecodeDominatedRule(), PrefillDominatedRule(), MixedStepsRule(),
     PrefillBottleneckRule(), DecodeBottleneckRule(), LowPrefixHitsRule(),
