@@ -34,12 +34,19 @@ public enum KVBudget {
       available = max(0, Int(saturating: g.value * gib))
       budget = .logged(gib: g.value, line: g.line)
     } else if let spec = r.gpu.flatMap(GPUCatalog.lookup) {
-      let memory = spec.memoryBytes
-      let requested = (memory * r.gpuMemoryUtilization).rounded(.up)
-      available = max(0, Int(saturating: requested - weights.totalBytes - r.overheadGiB * gib))
+      // What vLLM sizes from: the memory the driver reports (not the datasheet's decimal GB), times the
+      // utilisation, less the weights, the profile run's activation peak and the non-torch allocations
+      // (KVMemoryBudget, docs/perf-model.md); --overhead-gib replaces the last two when given.
+      let m = try KVMemoryBudget(
+        config: model, deployment: deployment, deviceMemoryBytes: spec.deviceMemoryBytes,
+        gpuMemoryUtilization: r.gpuMemoryUtilization, maxNumBatchedTokens: r.maxNumBatchedTokens,
+        maxNumSeqs: r.maxNumSeqs ?? 256)
+      let requested = m.requestedBytes.rounded(.up)
+      let overhead = r.overheadGiB.map { $0 * gib } ?? (m.activationPeakBytes + m.nonTorchBytes)
+      available = max(0, Int(saturating: requested - m.weightsBytes - overhead))
       budget = .datasheet(
-        gpu: spec.name, memoryBytes: memory, utilization: r.gpuMemoryUtilization, requestedBytes: requested,
-        overheadGiB: r.overheadGiB)
+        gpu: spec.name, memoryBytes: spec.deviceMemoryBytes, utilization: r.gpuMemoryUtilization,
+        requestedBytes: requested, overheadGiB: overhead / gib)
     } else if let gpu = r.gpu {
       throw AppError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
     } else {

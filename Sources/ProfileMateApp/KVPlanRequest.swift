@@ -15,8 +15,9 @@ public struct KVPlanRequest: Sendable, Equatable {
   public var maxModelLens: [Int]?
   public var maxNumSeqs: Int?
   public var maxNumBatchedTokens = 8192
-  /// Assumed non-weight, non-KV memory per GPU.
-  public var overheadGiB = 2.0
+  /// Non-weight, non-KV memory per GPU, when given; nil: the profile run's activation peak and the non-torch
+  /// allocations as ``KVMemoryBudget`` models them.
+  public var overheadGiB: Double?
   /// A known budget, in bytes or GiB.
   public var kvCacheMemoryBytes: Int?
   public var availableKVGiB: Double?

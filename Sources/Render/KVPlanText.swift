@@ -34,10 +34,11 @@ public enum KVPlanText {
     case .logged(let g, let line):
       out += "  KV budget: \(g) GiB (the log's \"Available KV cache memory\", line \(line); rounded to 0.01 GiB)\n"
     case .datasheet(let gpu, let memory, let utilization, let requested, let overheadGiB):
-      out += "  \(gpu): \(Format.fixed(memory / 1e9, 0)) GB (datasheet) × \(utilization)"
+      out += "  \(gpu): \(Format.fixed(memory / gib, 2)) GiB (the total vLLM sees) × \(utilization)"
       out += " = \(Format.fixed(requested / gib, 2)) GiB requested\n"
-      out += "  − weights \(Format.fixed(weights.totalBytes / gib, 2)) GiB − overhead \(overheadGiB) GiB (assumed: "
-      out += "profile-run activations, CUDA context, NCCL; set --overhead-gib)\n"
+      out +=
+        "  − weights \(Format.fixed(weights.totalBytes / gib, 2)) GiB − overhead \(Format.fixed(overheadGiB, 2)) GiB "
+      out += "(profile-run activation peak, CUDA context, NCCL; --overhead-gib sets it)\n"
       out += "  = KV budget \(Format.fixed(Double(s.availableBytes) / gib, 2)) GiB\n"
     }
     let blocks = s.blocks

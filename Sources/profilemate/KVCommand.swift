@@ -53,8 +53,12 @@ struct KVCommand: AsyncParsableCommand {
   @Option(help: "Scheduler token budget per step (bounds sliding-window blocks).")
   var maxNumBatchedTokens = 8192
 
-  @Option(help: "Assumed non-weight, non-KV memory per GPU in GiB (profile-run activations, CUDA context, NCCL).")
-  var overheadGib = 2.0
+  @Option(
+    help: ArgumentHelp(
+      "Non-weight, non-KV memory per GPU in GiB (default: the profile run's activation peak for "
+        + "--max-num-batched-tokens and --max-num-seqs, plus CUDA context and NCCL, as vLLM measures it).",
+      valueName: "gib"))
+  var overheadGib: Double?
 
   @Option(help: "Known KV budget per GPU in bytes (vLLM's --kv-cache-memory-bytes).")
   var kvCacheMemoryBytes: Int?
@@ -96,7 +100,7 @@ struct KVCommand: AsyncParsableCommand {
     }
     if let maxNumSeqs, maxNumSeqs < 1 { throw ValidationError("--max-num-seqs must be at least 1") }
     // NaN fails every comparison, so each range check below also rejects it.
-    if !(overheadGib >= 0 && overheadGib <= Self.maxGiB) {
+    if let overheadGib, !(overheadGib >= 0 && overheadGib <= Self.maxGiB) {
       throw ValidationError("--overhead-gib must be a number of GiB between 0 and 1,000,000")
     }
     if let g = availableKvGib, !(g >= 0 && g <= Self.maxGiB) {
