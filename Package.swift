@@ -13,6 +13,7 @@ let package = Package(
     .library(name: "PromMetrics", targets: ["PromMetrics"]),
     .library(name: "MetricsFetch", targets: ["MetricsFetch"]),
     .library(name: "RunJoin", targets: ["RunJoin"]),
+    .library(name: "Kernels", targets: ["Kernels"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
@@ -26,21 +27,24 @@ let package = Package(
     .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
     // Pure join of a run directory: benchmark JSON reader, metrics span, cross-checks and their findings.
     .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "PerfModel"]),
+    // Pure readers of Nsight Compute / Nsight Systems exports and torch-profiler traces, the kernel class
+    // table, per-kernel aggregation and findings. No I/O.
+    .target(name: "Kernels", dependencies: ["ProfileMateCore"]),
     // Pure renderers: text, JSON, Markdown, CSV.
-    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics"]),
+    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "Kernels"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
     .target(name: "PerfModel", dependencies: ["ProfileMateCore"]),
     // zlib, for reading .gz logs.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
-    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore"]),
+    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore", "Kernels"]),
     // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
     .target(name: "MetricsFetch", dependencies: ["PromMetrics", "ProfileMateIO"]),
     .executableTarget(
       name: "profilemate",
       dependencies: [
         "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch",
-        "RunJoin", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RunJoin", "Kernels", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Release-mode benchmark, run on demand (scripts/bench).
@@ -63,6 +67,9 @@ let package = Package(
     .executableTarget(
       name: "profilemate-prom-fuzz", dependencies: ["PromMetrics", "ProfileMateCore", "Render", "FuzzReplay"]),
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
+    .testTarget(
+      name: "KernelsTests", dependencies: ["Kernels", "ProfileMateCore"],
+      exclude: ["expected_nsight.py", "expected_trace.py", "Fixtures"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
     .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),

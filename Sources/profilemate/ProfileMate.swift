@@ -25,6 +25,7 @@ struct ProfileMate: AsyncParsableCommand {
     subcommands: [
       AnalyzeCommand.self, ReportCommand.self, CompareCommand.self, MetricsCommand.self, WatchCommand.self,
       CudaGraphCommand.self, PerfCommand.self, KVCommand.self, RooflineCommand.self, GPUsCommand.self,
+      KernelsCommand.self,
     ],
     defaultSubcommand: nil
   )

@@ -1,0 +1,113 @@
+/// What a kernel does, as far as its name tells: the classes of docs/kernels.md.
+public enum KernelClass: String, Sendable, CaseIterable, Comparable {
+  /// Matrix multiplies and matrix-vector products (cuBLAS, cuBLASLt, CUTLASS, nvjet, Triton matmuls).
+  case gemm
+  /// Attention: flash, paged, FMHA, MLA kernels and the KV-cache write.
+  case attention
+  /// Mixture-of-experts: fused MoE, grouped GEMMs, routing.
+  case moe
+  /// Collective communication: NCCL, all-reduce (including vLLM's custom all-reduce), all-gather.
+  case communication
+  /// Normalisation, activation functions and rotary embeddings.
+  case normActivation = "norm_activation"
+  /// Element-wise arithmetic, copies, fills, concatenation, indexing, reductions.
+  case elementwise
+  /// Sampling: top-k / top-p, sorting, argmax, softmax over logits.
+  case sampling
+  /// Memory copies and sets issued by the runtime (`[CUDA memcpy …]`, `memset`).
+  case memcpy
+  /// A name no pattern matched (listed, so the table can grow).
+  case other
+
+  /// A short label for tables.
+  public var label: String {
+    switch self {
+    case .gemm: return "GEMM/GEMV"
+    case .attention: return "attention"
+    case .moe: return "MoE"
+    case .communication: return "communication"
+    case .normActivation: return "norm/activation/rotary"
+    case .elementwise: return "elementwise/copy/fill"
+    case .sampling: return "sampling/top-k"
+    case .memcpy: return "memcpy/memset"
+    case .other: return "other"
+    }
+  }
+
+  private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+  public static func < (a: KernelClass, b: KernelClass) -> Bool { a.order < b.order }
+}
+
+/// One row of the pattern table: a class and the lower-case substrings that put a kernel name in it.
+public struct KernelPattern: Sendable, Equatable {
+  /// The class the patterns select.
+  public var kernelClass: KernelClass
+  /// Lower-case substrings; any one matching the lower-cased name selects the class.
+  public var substrings: [String]
+
+  /// Creates a row.
+  public init(_ kernelClass: KernelClass, _ substrings: [String]) {
+    self.kernelClass = kernelClass
+    self.substrings = substrings
+  }
+}
+
+/// The kernel class table (docs/kernels.md, "Kernel classes"): rows are tried in order and the first row with
+/// a matching substring wins, so the specific rows (communication, MoE, attention) come before the broad
+/// ones (GEMM, element-wise). A name no row matches is ``KernelClass/other``.
+public enum KernelClassTable {
+  /// The rows, in matching order.
+  public static let rows: [KernelPattern] = [
+    KernelPattern(
+      .communication,
+      [
+        "nccl", "allreduce", "all_reduce", "allgather", "all_gather", "reducescatter", "reduce_scatter",
+        "alltoall", "all_to_all", "cross_device_reduce", "custom_ar", "sendrecv", "broadcast_kernel",
+      ]),
+    KernelPattern(.memcpy, ["memcpy", "memset", "[cuda mem"]),
+    KernelPattern(
+      .moe,
+      [
+        "fused_moe", "moe_", "_moe", "grouped_gemm", "groupedgemm", "group_gemm", "topk_softmax", "topkgating",
+        "expert",
+      ]),
+    KernelPattern(
+      .attention,
+      [
+        "flash", "fmha", "paged_attention", "attention", "attn", "mla_", "_mla", "reshape_and_cache",
+        "splitkv", "xformers", "decode_kernel_with_kv",
+      ]),
+    KernelPattern(
+      .sampling,
+      [
+        "topk", "top_k", "topp", "top_p", "sampling", "sampler", "argmax", "sort", "softmax", "multinomial",
+        "devicescan",
+        "exponential_",
+      ]),
+    KernelPattern(
+      .gemm,
+      [
+        "gemm", "gemv", "cutlass", "cublas", "nvjet", "matmul", "xmma", "wgmma", "_mm_", "tem_fused", "dot_kernel",
+      ]),
+    KernelPattern(
+      .normActivation,
+      [
+        "rms_norm", "rmsnorm", "layer_norm", "layernorm", "group_norm", "batch_norm", "silu", "gelu", "swiglu",
+        "act_and_mul", "sigmoid", "tanh", "relu", "rotary", "rope", "rsqrt", "cos_kernel", "sin_kernel",
+      ]),
+    KernelPattern(
+      .elementwise,
+      [
+        "elementwise", "copy", "fill", "cat", "reduce", "index", "gather", "scatter", "arange", "transpose",
+        "nchwtonhwc", "nhwctonchw", "fused_", "triton_poi", "triton_red", "where", "clamp",
+      ]),
+  ]
+
+  /// The class of a kernel name (never nil: unmatched names are ``KernelClass/other``).
+  public static func classify(_ name: String) -> KernelClass {
+    let lower = name.lowercased()
+    for row in rows where row.substrings.contains(where: { lower.contains($0) }) { return row.kernelClass }
+    return .other
+  }
+}

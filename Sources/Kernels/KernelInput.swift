@@ -1,0 +1,70 @@
+import ProfileMateCore
+
+/// Reads one whole kernel file (any CSV or text kind) into a report.
+public enum KernelInput {
+  /// The report of a file whose bytes are `bytes`, detected by content.
+  /// - Parameter gpu: the device whose datasheet bandwidth the shares use (`--gpu`), if any.
+  /// - Throws: ``KernelInputError`` naming what the file is not, or the line that cannot be read.
+  public static func report(_ bytes: [UInt8], gpu: GPUSpec? = nil) throws -> KernelReport {
+    let kind = try KernelFileDetector.detect(Array(bytes.prefix(1 << 16)))
+    return try report(bytes, kind: kind, gpu: gpu)
+  }
+
+  /// The report of a file of a known kind.
+  /// - Throws: ``KernelInputError``; a torch trace must be read with ``ChromeTraceReader`` (it streams).
+  public static func report(_ bytes: [UInt8], kind: KernelSourceKind, gpu: GPUSpec?) throws -> KernelReport {
+    switch kind {
+    case .ncuMetricRows, .ncuRawPage:
+      let ncu = try NCUReader.read(bytes)
+      let measurements = try ncu.launches.map { try $0.measurement() }
+      let ccs = Set(ncu.launches.compactMap(\.computeCapability).filter { !$0.isEmpty })
+      return KernelAnalysis.analyze(
+        kind: kind, measurements: measurements, computeCapability: ccs.count == 1 ? ccs.first : nil, gpu: gpu)
+    case .nsysKernelSummaryCSV, .nsysKernelSummaryText:
+      let table =
+        kind == .nsysKernelSummaryCSV
+        ? try NsysTable.csv(bytes, isHeader: NsysKernelReader.isKernelSummaryCSVHeader)
+        : try NsysTable.text(bytes, isHeader: NsysKernelReader.isKernelSummaryTextHeader)
+      guard let table, !table.rows.isEmpty else { throw KernelInputError("the kernel summary has no rows") }
+      return KernelAnalysis.analyze(kind: kind, measurements: try NsysKernelReader.kernelSummary(table), gpu: gpu)
+    case .nsysGPUTraceCSV, .nsysGPUTraceText:
+      let table =
+        kind == .nsysGPUTraceCSV
+        ? try NsysTable.csv(bytes, isHeader: NsysKernelReader.isTraceCSVHeader)
+        : try NsysTable.text(bytes, isHeader: NsysKernelReader.isTraceTextHeader)
+      guard let table, !table.rows.isEmpty else { throw KernelInputError("the GPU trace has no rows") }
+      let (kernels, intervals) = try NsysKernelReader.gpuTrace(table)
+      return KernelAnalysis.analyze(kind: kind, measurements: kernels, gpu: gpu, intervals: intervals)
+    case .torchTrace:
+      return try trace(BytesSource(bytes), gpu: gpu)
+    }
+  }
+
+  /// The report of a torch-profiler trace read as a stream from `source`.
+  /// - Throws: ``KernelInputError`` naming the byte offset of malformed JSON.
+  public static func trace(_ source: TraceByteSource, gpu: GPUSpec?) throws -> KernelReport {
+    let (kernels, intervals, summary) = try ChromeTraceReader.read(source)
+    return KernelAnalysis.analyze(
+      kind: .torchTrace, measurements: kernels, gpu: gpu, intervals: intervals, trace: summary)
+  }
+}
+
+/// Bytes in memory as a ``TraceByteSource``.
+public final class BytesSource: TraceByteSource {
+  private let bytes: [UInt8]
+  private var position: Int
+
+  /// A source that yields `bytes` from `start`.
+  public init(_ bytes: [UInt8], start: Int = 0) {
+    self.bytes = bytes
+    position = start
+  }
+
+  public func read(into buffer: UnsafeMutableRawPointer, capacity: Int) throws -> Int {
+    let n = min(capacity, bytes.count - position)
+    guard n > 0 else { return 0 }
+    bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + position, byteCount: n) }
+    position += n
+    return n
+  }
+}

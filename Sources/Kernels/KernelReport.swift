@@ -1,0 +1,98 @@
+import ProfileMateCore
+
+/// Everything `profilemate kernels` says about one file: its kernels grouped by name, the class shares,
+/// unclassified names, the GPU idle time when the file has a timeline, and the findings.
+public struct KernelReport: Sendable {
+  /// What the file is.
+  public var kind: KernelSourceKind
+  /// The compute capability the file names (`10.0`), when it names one.
+  public var computeCapability: String?
+  /// The GPU whose datasheet peaks the shares use (`--gpu`), when given.
+  public var gpu: GPUSpec?
+  /// Kernels, longest total time first.
+  public var kernels: [KernelSummary]
+  /// Classes present, longest total time first.
+  public var classes: [ClassShare]
+  /// Names that fell to ``KernelClass/other``, longest total time first.
+  public var unclassified: [String]
+  /// Total kernel time, ns.
+  public var totalNS: Double
+  /// Total launches.
+  public var instances: Int
+  /// GPU idle time between activities, when the file has a timeline.
+  public var idle: GPUIdleSummary?
+  /// The torch-profiler breakdown (operators, steps, CPU against device time), for a trace.
+  public var trace: TraceSummary?
+  /// What was found, most severe first.
+  public var findings: [Finding]
+}
+
+/// Groups measurements into a ``KernelReport`` and draws its findings.
+public enum KernelAnalysis {
+  /// The report for one file's measurements.
+  public static func analyze(
+    kind: KernelSourceKind, measurements: [KernelMeasurement], computeCapability: String? = nil, gpu: GPUSpec? = nil,
+    intervals: [GPUInterval] = [], trace: TraceSummary? = nil, thresholds: KernelThresholds = KernelThresholds()
+  ) -> KernelReport {
+    var order: [String] = []
+    var groups: [String: [KernelMeasurement]] = [:]
+    for m in measurements {
+      if groups[m.name] == nil { order.append(m.name) }
+      groups[m.name, default: []].append(m)
+    }
+    let total = measurements.reduce(0) { $0 + $1.totalNS }
+    var kernels = order.map { summarize($0, groups[$0] ?? [], total: total) }
+    kernels.sort { $0.totalNS != $1.totalNS ? $0.totalNS > $1.totalNS : $0.name < $1.name }
+    var classes: [ClassShare] = []
+    for c in KernelClass.allCases {
+      let members = kernels.filter { $0.kernelClass == c }
+      guard !members.isEmpty else { continue }
+      let t = members.reduce(0) { $0 + $1.totalNS }
+      let bytes = members.allSatisfy { $0.dramBytes != nil } ? members.reduce(0) { $0 + ($1.dramBytes ?? 0) } : nil
+      classes.append(
+        ClassShare(
+          kernelClass: c, kernels: members.count, instances: members.reduce(0) { $0 + $1.instances }, totalNS: t,
+          timeShare: total > 0 ? t / total : 0, dramBytes: bytes))
+    }
+    classes.sort { $0.totalNS != $1.totalNS ? $0.totalNS > $1.totalNS : $0.kernelClass < $1.kernelClass }
+    var report = KernelReport(
+      kind: kind, computeCapability: computeCapability, gpu: gpu, kernels: kernels, classes: classes,
+      unclassified: kernels.filter { $0.kernelClass == .other }.map(\.name), totalNS: total,
+      instances: kernels.reduce(0) { $0 + $1.instances }, idle: GPUIdleSummary.of(intervals), trace: trace,
+      findings: [])
+    report.findings = KernelFindings.findings(for: report, thresholds: thresholds)
+    return report
+  }
+
+  private static func summarize(_ name: String, _ ms: [KernelMeasurement], total: Double) -> KernelSummary {
+    let t = ms.reduce(0) { $0 + $1.totalNS }
+    func sum(_ key: KeyPath<KernelMeasurement, Double?>) -> Double? {
+      var s = 0.0
+      for m in ms {
+        guard let v = m[keyPath: key] else { return nil }
+        s += v
+      }
+      return s
+    }
+    func weighted(_ key: KeyPath<KernelMeasurement, Double?>) -> Double? {
+      var s = 0.0
+      for m in ms {
+        guard let v = m[keyPath: key] else { return nil }
+        s += v * m.totalNS
+      }
+      return t > 0 ? s / t : nil
+    }
+    var rules: [NCURule] = []
+    for m in ms { for r in m.rules where !rules.contains(r) { rules.append(r) } }
+    let mins = ms.compactMap(\.minNS)
+    let maxs = ms.compactMap(\.maxNS)
+    return KernelSummary(
+      name: name, kernelClass: KernelClassTable.classify(name), instances: ms.reduce(0) { $0 + $1.instances },
+      totalNS: t, minNS: mins.count == ms.count ? mins.min() : nil, maxNS: maxs.count == ms.count ? maxs.max() : nil,
+      dramReadBytes: sum(\.dramReadBytes), dramWriteBytes: sum(\.dramWriteBytes), dramBytes: sum(\.dramBytes),
+      reportedDramPeakPct: weighted(\.dramPeakPct), smPct: weighted(\.smPct),
+      loadEfficiencyPct: weighted(\.loadEfficiencyPct), storeEfficiencyPct: weighted(\.storeEfficiencyPct),
+      tensorCountersAllZero: !ms.isEmpty && ms.allSatisfy(\.tensorCountersAllZero), rules: rules,
+      lines: Array(ms.map(\.line).prefix(5)), timeShare: total > 0 ? t / total : 0)
+  }
+}

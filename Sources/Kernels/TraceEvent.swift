@@ -1,0 +1,37 @@
+/// The categories of Kineto trace events that the breakdown distinguishes.
+enum TraceCategory: UInt8, Sendable {
+  /// An ATen or custom operator on a CPU thread (`cpu_op`).
+  case cpuOp
+  /// A `record_function` range (`user_annotation`): `ProfilerStep#N`, vLLM's `execute_context_…` labels.
+  case annotation
+  /// A GPU kernel (`kernel`).
+  case kernel
+  /// A GPU memory copy (`gpu_memcpy`).
+  case memcpy
+  /// A GPU memory set (`gpu_memset`).
+  case memset
+
+  /// The category of a `cat` value; nil for categories kept only as counts.
+  init?(_ cat: [UInt8]) {
+    switch String(decoding: cat, as: UTF8.self) {
+    case "cpu_op", "operator": self = .cpuOp
+    case "user_annotation": self = .annotation
+    case "kernel": self = .kernel
+    case "gpu_memcpy", "Memcpy": self = .memcpy
+    case "gpu_memset", "Memset": self = .memset
+    default: return nil
+    }
+  }
+
+  /// Whether the event ran on a device rather than a CPU thread.
+  var isDevice: Bool { self == .kernel || self == .memcpy || self == .memset }
+}
+
+/// One complete (`"ph": "X"`) event, compactly: 32 bytes, names and threads interned.
+struct TraceRecord {
+  var startNS: Int64
+  var durationNS: Int64
+  var name: Int32
+  var thread: Int32
+  var category: TraceCategory
+}
