@@ -46,7 +46,10 @@ public enum ChromeTraceReader {
     var threads: [String] = []
     var threadIndex: [[UInt8]: Int32] = [:]
     var events = 0
-    var otherCategories: [String: Int] = [:]
+    var otherCategories: [(bytes: [UInt8], count: Int)] = []
+    /// The last thread key looked up and its index (events of one thread come in runs).
+    var lastThread: [UInt8] = []
+    var lastThreadIndex: Int32 = -1
     var vllmVersion: String?
     var sawEvents = false
 
@@ -58,11 +61,25 @@ public enum ChromeTraceReader {
       return i
     }
 
+    mutating func countOther(_ cat: [UInt8]) {
+      if let k = otherCategories.firstIndex(where: { $0.bytes == cat }) {
+        otherCategories[k].count += 1
+      } else {
+        otherCategories.append((cat, 1))
+      }
+    }
+
     mutating func thread(_ bytes: [UInt8]) -> Int32 {
-      if let i = threadIndex[bytes] { return i }
+      if lastThreadIndex >= 0 && bytes == lastThread { return lastThreadIndex }
+      lastThread = bytes
+      if let i = threadIndex[bytes] {
+        lastThreadIndex = i
+        return i
+      }
       let i = Int32(threads.count)
       threads.append(String(decoding: bytes, as: UTF8.self))
       threadIndex[bytes] = i
+      lastThreadIndex = i
       return i
     }
   }
@@ -86,6 +103,7 @@ public enum ChromeTraceReader {
     var pid: [UInt8] = []
     var tid: [UInt8] = []
     var scratch: [UInt8] = []
+    var threadKey: [UInt8] = []
     repeat {
       state.events += 1
       guard try s.peek() == UInt8(ascii: "{") else {
@@ -120,10 +138,21 @@ public enum ChromeTraceReader {
             if next == UInt8(ascii: "\"") {
               try s.string(into: &scratch)
             } else {
-              let n = try s.number()
-              scratch = Array(String(n.scaled(0)).utf8)
+              // A number, as its decimal digits (the same text a string "4242" would give).
+              var v = try s.number().scaled(0)
+              scratch.removeAll(keepingCapacity: true)
+              if v < 0 {
+                scratch.append(UInt8(ascii: "-"))
+                v = -v
+              }
+              let from = scratch.count
+              repeat {
+                scratch.append(UInt8(ascii: "0") + UInt8(v % 10))
+                v /= 10
+              } while v > 0
+              scratch[from...].reverse()
             }
-            if key == keyPid { pid = scratch } else { tid = scratch }
+            if key == keyPid { swap(&pid, &scratch) } else { swap(&tid, &scratch) }
           } else {
             try s.skipValue()
           }
@@ -132,12 +161,16 @@ public enum ChromeTraceReader {
       }
       guard ph == [UInt8(ascii: "X")], let ts, let dur else { continue }
       guard let category = TraceCategory(cat) else {
-        state.otherCategories[String(decoding: cat, as: UTF8.self), default: 0] += 1
+        state.countOther(cat)
         continue
       }
+      threadKey.removeAll(keepingCapacity: true)
+      threadKey.append(contentsOf: pid)
+      threadKey.append(0x1F)
+      threadKey.append(contentsOf: tid)
       state.records.append(
         TraceRecord(
-          startNS: ts, durationNS: max(0, dur), name: state.name(name), thread: state.thread(pid + [0x1F] + tid),
+          startNS: ts, durationNS: max(0, dur), name: state.name(name), thread: state.thread(threadKey),
           category: category))
     } while try s.take(UInt8(ascii: ","))
     try s.expect(UInt8(ascii: "]"))

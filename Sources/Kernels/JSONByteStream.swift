@@ -231,17 +231,20 @@ final class JSONByteStream {
     case UInt8(ascii: "{"), UInt8(ascii: "["):
       var depth = 0
       while true {
-        guard try ensure(1) else { throw error("unterminated object or array") }
-        let b = buffer[position]
-        position += 1
-        switch b {
-        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-          depth -= 1
-          if depth == 0 { return }
-        case UInt8(ascii: "\""): try skipStringBody()
-        default: break
+        // Scan the window without a refill check per byte; refill only when it runs out.
+        while position < end {
+          let b = buffer[position]
+          position += 1
+          switch b {
+          case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+          case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            depth -= 1
+            if depth == 0 { return }
+          case UInt8(ascii: "\""): try skipStringBody()
+          default: break
+          }
         }
+        guard try ensure(1) else { throw error("unterminated object or array") }
       }
     case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
       while try ensure(1), buffer[position] >= UInt8(ascii: "a"), buffer[position] <= UInt8(ascii: "z") {

@@ -111,14 +111,27 @@ enum TraceBreakdown {
     }
     // Device work: kernels as measurements, intervals for the idle time, and per step by start time
     // (a kernel belongs to the step in which it started on the device, up to the next step's start).
+    // Launches of one name are added up here (instances, total, min, max): one measurement per name, not
+    // per launch, keeps memory to the timeline's intervals.
     var kernels: [KernelMeasurement] = []
+    var kernelIndex: [Int32: Int] = [:]
+    var deviceEvents = 0
     var intervals: [GPUInterval] = []
     var deviceNS: Int64 = 0
     for r in records where r.category.isDevice {
       let name = names[Int(r.name)]
       let parts = state.threads[Int(r.thread)].split(separator: "\u{1F}", omittingEmptySubsequences: false)
       let d = Double(r.durationNS)
-      kernels.append(KernelMeasurement(name: name, instances: 1, totalNS: d, minNS: d, maxNS: d, line: 0))
+      deviceEvents += 1
+      if let k = kernelIndex[r.name] {
+        kernels[k].instances += 1
+        kernels[k].totalNS += d
+        kernels[k].minNS = min(kernels[k].minNS ?? d, d)
+        kernels[k].maxNS = max(kernels[k].maxNS ?? d, d)
+      } else {
+        kernelIndex[r.name] = kernels.count
+        kernels.append(KernelMeasurement(name: name, instances: 1, totalNS: d, minNS: d, maxNS: d, line: 0))
+      }
       intervals.append(
         GPUInterval(
           startNS: Double(r.startNS), durationNS: d, device: parts.first.map(String.init) ?? "",
@@ -140,8 +153,9 @@ enum TraceBreakdown {
     let span = (ends.max() ?? 0) - (starts.min() ?? 0)
     let trace = TraceSummary(
       events: state.events, kept: records.count, bytes: bytes, vllmVersion: state.vllmVersion, spanNS: span,
-      cpuOpNS: cpuOpNS, deviceNS: deviceNS, deviceEvents: kernels.count, ops: ops, steps: steps,
-      otherCategories: state.otherCategories)
+      cpuOpNS: cpuOpNS, deviceNS: deviceNS, deviceEvents: deviceEvents, ops: ops, steps: steps,
+      otherCategories: Dictionary(
+        state.otherCategories.map { (String(decoding: $0.bytes, as: UTF8.self), $0.count) }, uniquingKeysWith: +))
     return (kernels, intervals, trace)
   }
 }

@@ -11,16 +11,19 @@ enum TraceCategory: UInt8, Sendable {
   /// A GPU memory set (`gpu_memset`).
   case memset
 
+  /// The `cat` values of each category, as bytes (compared without building strings).
+  private static let table: [([UInt8], TraceCategory)] = [(String, TraceCategory)]([
+    ("cpu_op", .cpuOp), ("kernel", .kernel), ("user_annotation", .annotation), ("gpu_memcpy", .memcpy),
+    ("gpu_memset", .memset), ("operator", .cpuOp), ("Memcpy", .memcpy), ("Memset", .memset),
+  ]).map { (Array($0.0.utf8), $0.1) }
+
   /// The category of a `cat` value; nil for categories kept only as counts.
   init?(_ cat: [UInt8]) {
-    switch String(decoding: cat, as: UTF8.self) {
-    case "cpu_op", "operator": self = .cpuOp
-    case "user_annotation": self = .annotation
-    case "kernel": self = .kernel
-    case "gpu_memcpy", "Memcpy": self = .memcpy
-    case "gpu_memset", "Memset": self = .memset
-    default: return nil
+    for (bytes, category) in Self.table where bytes == cat {
+      self = category
+      return
     }
+    return nil
   }
 
   /// Whether the event ran on a device rather than a CPU thread.

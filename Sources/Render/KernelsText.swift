@@ -97,7 +97,7 @@ public enum KernelsText {
     out += "\n" + style.bold("Profiler steps") + "\n"
     var steps = TextTable(leftAligned: [1])
     steps.add("step", "batch", "duration", "ops", "op time", "outside ops", "device", "top operator")
-    for st in t.steps {
+    for st in t.steps.prefix(top) {
       let batch =
         st.shape.map {
           "prefill \($0.contextRequests) req/\($0.contextTokens) tok, decode \($0.generationRequests) req"
@@ -111,6 +111,7 @@ public enum KernelsText {
         st.ops.first.map { cut($0.name, 40) } ?? "—")
     }
     out += steps.render()
+    if t.steps.count > top { out += "  … \(t.steps.count - top) more steps (--top N, or --json for all)\n" }
     return out
   }
 
