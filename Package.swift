@@ -71,7 +71,7 @@ let package = Package(
       name: "KernelsTests", dependencies: ["Kernels", "ProfileMateCore"],
       exclude: ["expected_nsight.py", "expected_trace.py", "Fixtures"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog", "Kernels"]),
     .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
     .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
