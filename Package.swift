@@ -21,30 +21,36 @@ let package = Package(
   targets: [
     // Pure model, analyses, findings and the hardware table. No I/O.
     .target(name: "ProfileMateCore"),
+    // A strict JSON value and a byte-level parser: linear in any shape, nesting bounded, errors with line and
+    // column. No I/O; depends on nothing of ProfileMate's.
+    .target(name: "StrictJSON"),
     // Pure byte-level reader of vLLM server logs into the run model.
     .target(name: "VLLMLog", dependencies: ["ProfileMateCore"]),
     // Pure reader of Prometheus /metrics text and the vLLM metric analyses on top. No I/O.
     .target(name: "PromMetrics", dependencies: ["ProfileMateCore"]),
     // Pure join of a run directory: benchmark JSON reader, metrics span, cross-checks and their findings.
-    .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "PerfModel"]),
+    .target(name: "RunJoin", dependencies: ["ProfileMateCore", "PromMetrics", "StrictJSON"]),
+    // Pure report document: the `analyze --json` schema as Codable types, its builder from an analysis, the
+    // encoder that writes it, and the figures a saved report gives back.
+    .target(name: "ReportSchema", dependencies: ["ProfileMateCore"]),
     // Pure readers of Nsight Compute / Nsight Systems exports and torch-profiler traces, the kernel class
     // table, per-kernel aggregation and findings. No I/O.
     .target(name: "Kernels", dependencies: ["ProfileMateCore"]),
     // Pure renderers: text, JSON, Markdown, CSV.
-    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "Kernels"]),
+    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "ReportSchema", "Kernels"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
-    .target(name: "PerfModel", dependencies: ["ProfileMateCore"]),
+    .target(name: "PerfModel", dependencies: ["ProfileMateCore", "StrictJSON"]),
     // zlib, for reading .gz logs.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
-    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore", "Kernels"]),
+    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore", "ReportSchema", "Kernels"]),
     // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
     .target(name: "MetricsFetch", dependencies: ["PromMetrics", "ProfileMateIO"]),
     .executableTarget(
       name: "profilemate",
       dependencies: [
         "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch",
-        "RunJoin", "Kernels", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "RunJoin", "StrictJSON", "Kernels", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Release-mode benchmark, run on demand (scripts/bench).
@@ -70,8 +76,14 @@ let package = Package(
     .testTarget(
       name: "KernelsTests", dependencies: ["Kernels", "ProfileMateCore"],
       exclude: ["expected_nsight.py", "expected_trace.py", "Fixtures"]),
+    .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog", "Kernels"]),
+    .testTarget(
+      name: "ReportSchemaTests",
+      dependencies: [
+        "ReportSchema", "ProfileMateCore", "ProfileMateIO", "VLLMLog", "RunJoin", "MetricsFetch", "PromMetrics",
+      ], exclude: ["SavedReports"]),
     .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
     .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
@@ -80,7 +92,7 @@ let package = Package(
       name: "RunJoinTests",
       dependencies: ["RunJoin", "ProfileMateCore", "PromMetrics", "VLLMLog", "ProfileMateIO", "MetricsFetch", "Render"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
-    .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate"]),
+    .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate", "ReportSchema"], exclude: ["Goldens"]),
   ],
   swiftLanguageModes: [.v6]
 )

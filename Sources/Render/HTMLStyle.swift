@@ -55,6 +55,9 @@ enum HTMLStyle {
     table.checks td, table.checks th { text-align: left; font-size: 0.92em; overflow-wrap: anywhere; }
     table.checks th:first-child { width: 34%; } table.checks th:nth-child(2) { width: 9%; }
     .verdict-better { color: var(--good); font-weight: 600; } .verdict-worse { color: var(--bad); font-weight: 600; }
+    ul.lines { list-style: none; padding-left: 0; margin: 6px 0 14px; font-size: 0.92em; }
+    ul.lines li { padding: 2px 0; overflow-wrap: anywhere; }
+    tr.sub td:first-child { padding-left: 22px; }
     figure.chart { margin: 14px 0 22px; break-inside: avoid; }
     figure.chart figcaption { font-weight: 600; margin-bottom: 4px; }
     svg.chart-svg { width: 100%; height: auto; display: block; background: var(--bg); }

@@ -22,6 +22,25 @@ struct ReportCharts {
   /// Achieved TFLOP/s and GB/s per GPU over time.
   var mfu: String?
 
+  /// Charts built elsewhere (the run directory's latency histograms), by element id.
+  var extra: [String: String] = [:]
+
+  /// The chart with element id `id`, if this run has it.
+  func html(_ id: String) -> String? {
+    switch id {
+    case ID.stepTime: return stepTime
+    case ID.tokensPerStep: return tokensPerStep
+    case ID.throughput: return throughput
+    case ID.requests: return requests
+    case ID.kvUsage: return kvUsage
+    case ID.padding: return padding
+    case ID.decodeBatch: return decodeBatch
+    case ID.tokenHistogram: return tokenHistogram
+    case ID.mfu: return mfu
+    default: return extra[id]
+    }
+  }
+
   /// Element ids, for links from findings.
   enum ID {
     static let stepTime = "chart-step-time"

@@ -5,6 +5,7 @@ import ProfileMateCore
 import ProfileMateIO
 import PromMetrics
 import RunJoin
+import StrictJSON
 
 /// Reads the parts of a run directory besides its log: the benchmark result, the metrics span (a recording's
 /// first and last successful scrapes, else a before/after pair) and `run.json`.

@@ -14,7 +14,7 @@ public enum JSONValue: Sendable, Hashable, Decodable {
   case string(String)
   /// An array.
   case array([JSONValue])
-  /// An object.
+  /// An object (a repeated key keeps its last value, as most parsers do).
   case object([String: JSONValue])
 
   public init(from decoder: any Decoder) throws {
@@ -36,9 +36,16 @@ public enum JSONValue: Sendable, Hashable, Decodable {
     }
   }
 
-  /// Parses a JSON document.
-  public static func parse(_ data: Data) throws -> JSONValue {
-    try JSONDecoder().decode(JSONValue.self, from: data)
+  /// Parses a JSON document with ``JSONParser`` (linear time, nesting bounded, errors with line and column).
+  /// - Throws: ``JSONError``.
+  public static func parse(_ data: Data, options: JSONParser.Options = .init()) throws(JSONError) -> JSONValue {
+    try JSONParser.parse(Array(data), options: options)
+  }
+
+  /// Parses a JSON document held in bytes.
+  /// - Throws: ``JSONError``.
+  public static func parse(_ bytes: [UInt8], options: JSONParser.Options = .init()) throws(JSONError) -> JSONValue {
+    try JSONParser.parse(bytes, options: options)
   }
 
   /// The member of an object, or `nil` (also for a non-object).
@@ -74,6 +81,12 @@ public enum JSONValue: Sendable, Hashable, Decodable {
   /// The boolean value.
   public var boolValue: Bool? {
     if case .bool(let b) = self { return b }
+    return nil
+  }
+
+  /// The object value.
+  public var objectValue: [String: JSONValue]? {
+    if case .object(let o) = self { return o }
     return nil
   }
 
