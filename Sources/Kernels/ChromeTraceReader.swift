@@ -160,6 +160,11 @@ public enum ChromeTraceReader {
         try s.expect(UInt8(ascii: "}"))
       }
       guard ph == [UInt8(ascii: "X")], let ts, let dur else { continue }
+      // Bounds that keep every sum of start and duration inside Int64: a start within ±2⁶² ns (146 years) and a
+      // duration under 2⁵² ns (52 days); anything else is a damaged trace.
+      guard ts.magnitude <= 1 << 62, dur.magnitude <= 1 << 52 else {
+        throw s.error("an event's ts or dur is out of range (ts \(ts) ns, dur \(dur) ns)")
+      }
       guard let category = TraceCategory(cat) else {
         state.countOther(cat)
         continue

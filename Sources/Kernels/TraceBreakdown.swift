@@ -1,5 +1,11 @@
 /// Turns a trace's records into the operator, step and device figures of a ``TraceSummary``.
 enum TraceBreakdown {
+  /// `a + b`, clamped instead of trapping (sums of many durations in a damaged trace).
+  static func add(_ a: Int64, _ b: Int64) -> Int64 {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b > 0 ? .max : .min) : sum
+  }
+
   static func build(
     _ state: ChromeTraceReader.State, bytes: Int
   ) -> (
@@ -29,7 +35,7 @@ enum TraceBreakdown {
       while let top = stack.last, r.startNS >= top.end { stack.removeLast() }
       selfNS[i] = r.durationNS
       if let parent = stack.last {
-        selfNS[parent.index] -= r.durationNS
+        selfNS[parent.index] = add(selfNS[parent.index], -r.durationNS)
       }
       let inOp = stack.last?.inOp ?? false
       if r.category == .cpuOp && !inOp { topLevel[i] = true }
@@ -50,11 +56,11 @@ enum TraceBreakdown {
         ops.append(TraceOpSummary(name: names[Int(r.name)], calls: 0, selfNS: 0, topLevelCalls: 0, topLevelNS: 0))
       }
       ops[k].calls += 1
-      ops[k].selfNS += max(0, selfNS[i])
+      ops[k].selfNS = add(ops[k].selfNS, max(0, selfNS[i]))
       if topLevel[i] {
         ops[k].topLevelCalls += 1
-        ops[k].topLevelNS += r.durationNS
-        cpuOpNS += r.durationNS
+        ops[k].topLevelNS = add(ops[k].topLevelNS, r.durationNS)
+        cpuOpNS = add(cpuOpNS, r.durationNS)
       }
     }
     ops.sort { $0.selfNS != $1.selfNS ? $0.selfNS > $1.selfNS : $0.name < $1.name }
@@ -87,15 +93,15 @@ enum TraceBreakdown {
       let r = records[i]
       if r.category == .cpuOp && topLevel[i], let k = step(containing: r.startNS, thread: r.thread) {
         steps[k].opCalls += 1
-        steps[k].cpuOpNS += r.durationNS
-        stepOps[k][
-          r.name,
-          default: TraceOpSummary(
-            name: names[Int(r.name)], calls: 0, selfNS: 0, topLevelCalls: 0, topLevelNS: 0)
-        ].topLevelCalls += 1
-        stepOps[k][r.name]?.topLevelNS += r.durationNS
-        stepOps[k][r.name]?.calls += 1
-        stepOps[k][r.name]?.selfNS += max(0, selfNS[i])
+        steps[k].cpuOpNS = add(steps[k].cpuOpNS, r.durationNS)
+        var op =
+          stepOps[k][r.name]
+          ?? TraceOpSummary(name: names[Int(r.name)], calls: 0, selfNS: 0, topLevelCalls: 0, topLevelNS: 0)
+        op.calls += 1
+        op.topLevelCalls += 1
+        op.topLevelNS = add(op.topLevelNS, r.durationNS)
+        op.selfNS = add(op.selfNS, max(0, selfNS[i]))
+        stepOps[k][r.name] = op
       } else if r.category == .annotation, !names[Int(r.name)].hasPrefix("ProfilerStep#"),
         let k = step(containing: r.startNS, thread: nil)
       {
@@ -136,7 +142,7 @@ enum TraceBreakdown {
         GPUInterval(
           startNS: Double(r.startNS), durationNS: d, device: parts.first.map(String.init) ?? "",
           stream: parts.count > 1 ? String(parts[1]) : "", name: name))
-      deviceNS += r.durationNS
+      deviceNS = add(deviceNS, r.durationNS)
       var lo = 0
       var hi = steps.count
       while lo < hi {
@@ -145,12 +151,12 @@ enum TraceBreakdown {
       }
       if lo > 0 {
         steps[lo - 1].deviceEvents += 1
-        steps[lo - 1].deviceNS += r.durationNS
+        steps[lo - 1].deviceNS = add(steps[lo - 1].deviceNS, r.durationNS)
       }
     }
     let starts = records.map(\.startNS)
     let ends = records.map { $0.startNS + $0.durationNS }
-    let span = (ends.max() ?? 0) - (starts.min() ?? 0)
+    let span = add(ends.max() ?? 0, -(starts.min() ?? 0))
     let trace = TraceSummary(
       events: state.events, kept: records.count, bytes: bytes, vllmVersion: state.vllmVersion, spanNS: span,
       cpuOpNS: cpuOpNS, deviceNS: deviceNS, deviceEvents: deviceEvents, ops: ops, steps: steps,
