@@ -4,6 +4,20 @@ import ProfileMateCore
 enum KernelFindings {
   static func findings(for r: KernelReport, thresholds t: KernelThresholds) -> [Finding] {
     var out: [Finding] = r.trace.map { traceFindings($0, thresholds: t) } ?? []
+    if let n = r.nsys, let graphs = n.graphLaunches, let launches = n.kernelLaunches, graphs == 0, launches > 0 {
+      out.append(
+        Finding(
+          id: "no_cuda_graph_launches", severity: .info,
+          title: "No CUDA-graph launches: \(Format.grouped(launches)) kernels launched one by one from the CPU",
+          evidence: n.apiCalls.filter { $0.name.hasPrefix("cudaLaunchKernel") || $0.name.hasPrefix("cuLaunchKernel") }
+            .prefix(2).map {
+              Evidence("\($0.name): \(Format.grouped($0.calls)) calls, \(Format.duration(ns: $0.totalNS)) of CPU time")
+            },
+          recommendation:
+            "In vLLM, decode steps replay CUDA graphs unless --enforce-eager is set or the batch exceeds the largest "
+            + "capture size (--max-cudagraph-capture-size, compilation_config.cudagraph_capture_sizes); per-kernel "
+            + "launches cost CPU time on every step."))
+    }
     guard r.totalNS > 0 else { return out }
     let share = { (c: KernelClass) in r.classes.first { $0.kernelClass == c }?.timeShare ?? 0 }
     func top(_ c: KernelClass, _ n: Int = 3) -> [Evidence] {

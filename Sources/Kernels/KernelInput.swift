@@ -26,7 +26,8 @@ public enum KernelInput {
         ? try NsysTable.csv(bytes, isHeader: NsysKernelReader.isKernelSummaryCSVHeader)
         : try NsysTable.text(bytes, isHeader: NsysKernelReader.isKernelSummaryTextHeader)
       guard let table, !table.rows.isEmpty else { throw KernelInputError("the kernel summary has no rows") }
-      return KernelAnalysis.analyze(kind: kind, measurements: try NsysKernelReader.kernelSummary(table), gpu: gpu)
+      return KernelAnalysis.analyze(
+        kind: kind, measurements: try NsysKernelReader.kernelSummary(table), gpu: gpu, nsys: try extras(bytes))
     case .nsysGPUTraceCSV, .nsysGPUTraceText:
       let table =
         kind == .nsysGPUTraceCSV
@@ -34,10 +35,21 @@ public enum KernelInput {
         : try NsysTable.text(bytes, isHeader: NsysKernelReader.isTraceTextHeader)
       guard let table, !table.rows.isEmpty else { throw KernelInputError("the GPU trace has no rows") }
       let (kernels, intervals) = try NsysKernelReader.gpuTrace(table)
-      return KernelAnalysis.analyze(kind: kind, measurements: kernels, gpu: gpu, intervals: intervals)
+      return KernelAnalysis.analyze(
+        kind: kind, measurements: kernels, gpu: gpu, intervals: intervals, nsys: try extras(bytes))
+    case .nsysStatsCSV:
+      let extras = try NsysExtras.read(bytes)
+      guard !extras.isEmpty else { throw KernelInputError("the nvtx_sum / cuda_api_sum tables have no rows") }
+      return KernelAnalysis.analyze(kind: kind, measurements: [], gpu: gpu, nsys: extras)
     case .torchTrace:
       return try trace(BytesSource(bytes), gpu: gpu)
     }
+  }
+
+  /// The NVTX and API reports of an `nsys stats` bundle, nil when it has none.
+  static func extras(_ bytes: [UInt8]) throws -> NsysExtras? {
+    let e = try NsysExtras.read(bytes)
+    return e.isEmpty ? nil : e
   }
 
   /// The report of a torch-profiler trace read as a stream from `source`.

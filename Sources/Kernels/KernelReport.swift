@@ -21,6 +21,8 @@ public struct KernelReport: Sendable {
   public var instances: Int
   /// GPU idle time between activities, when the file has a timeline.
   public var idle: GPUIdleSummary?
+  /// NVTX ranges and CUDA API calls from an `nsys stats` file, when it has those reports.
+  public var nsys: NsysExtras?
   /// The torch-profiler breakdown (operators, steps, CPU against device time), for a trace.
   public var trace: TraceSummary?
   /// What was found, most severe first.
@@ -32,7 +34,8 @@ public enum KernelAnalysis {
   /// The report for one file's measurements.
   public static func analyze(
     kind: KernelSourceKind, measurements: [KernelMeasurement], computeCapability: String? = nil, gpu: GPUSpec? = nil,
-    intervals: [GPUInterval] = [], trace: TraceSummary? = nil, thresholds: KernelThresholds = KernelThresholds()
+    intervals: [GPUInterval] = [], trace: TraceSummary? = nil, nsys: NsysExtras? = nil,
+    thresholds: KernelThresholds = KernelThresholds()
   ) -> KernelReport {
     var order: [String] = []
     var groups: [String: [KernelMeasurement]] = [:]
@@ -58,7 +61,7 @@ public enum KernelAnalysis {
     var report = KernelReport(
       kind: kind, computeCapability: computeCapability, gpu: gpu, kernels: kernels, classes: classes,
       unclassified: kernels.filter { $0.kernelClass == .other }.map(\.name), totalNS: total,
-      instances: kernels.reduce(0) { $0 + $1.instances }, idle: GPUIdleSummary.of(intervals), trace: trace,
+      instances: kernels.reduce(0) { $0 + $1.instances }, idle: GPUIdleSummary.of(intervals), nsys: nsys, trace: trace,
       findings: [])
     report.findings = KernelFindings.findings(for: report, thresholds: thresholds)
     return report

@@ -12,6 +12,8 @@ public enum KernelSourceKind: String, Sendable, CaseIterable, Equatable {
   case nsysGPUTraceCSV = "nsys_cuda_gpu_trace_csv"
   /// The `cuda_gpu_trace` table as `nsys stats` prints it.
   case nsysGPUTraceText = "nsys_cuda_gpu_trace_text"
+  /// `nsys stats` CSV with NVTX ranges or CUDA API calls but no kernel table (`nvtx_sum`, `cuda_api_sum`).
+  case nsysStatsCSV = "nsys_stats_csv"
   /// A torch-profiler (Kineto) Chrome trace: JSON with `traceEvents`, plain or gzip.
   case torchTrace = "torch_chrome_trace"
 
@@ -24,6 +26,7 @@ public enum KernelSourceKind: String, Sendable, CaseIterable, Equatable {
     case .nsysKernelSummaryText: return "Nsight Systems kernel summary table (nsys stats -r cuda_gpu_kern_sum)"
     case .nsysGPUTraceCSV: return "Nsight Systems GPU trace CSV (nsys stats -r cuda_gpu_trace -f csv)"
     case .nsysGPUTraceText: return "Nsight Systems GPU trace table (nsys stats -r cuda_gpu_trace)"
+    case .nsysStatsCSV: return "Nsight Systems NVTX / CUDA API summary CSV (nsys stats -r nvtx_sum,cuda_api_sum -f csv)"
     case .torchTrace: return "torch-profiler Chrome trace JSON (traceEvents; .json or .json.gz)"
     }
   }
@@ -32,7 +35,8 @@ public enum KernelSourceKind: String, Sendable, CaseIterable, Equatable {
   public var tool: String {
     switch self {
     case .ncuMetricRows, .ncuRawPage: return "ncu"
-    case .nsysKernelSummaryCSV, .nsysKernelSummaryText, .nsysGPUTraceCSV, .nsysGPUTraceText: return "nsys"
+    case .nsysKernelSummaryCSV, .nsysKernelSummaryText, .nsysGPUTraceCSV, .nsysGPUTraceText, .nsysStatsCSV:
+      return "nsys"
     case .torchTrace: return "torch"
     }
   }
@@ -74,6 +78,11 @@ public enum KernelFileDetector {
       return .nsysKernelSummaryText
     }
     if TextLines.firstLine(in: bytes, where: NsysKernelReader.isTraceTextHeader) != nil { return .nsysGPUTraceText }
+    if TextLines.firstLine(in: bytes, where: { NsysExtras.isRangeCSVHeader($0) || NsysExtras.isAPICSVHeader($0) })
+      != nil
+    {
+      return .nsysStatsCSV
+    }
     let first =
       TextLines.firstLine(in: bytes, limit: 50) { !$0.trimmingSpaces.isEmpty }
       .flatMap { TextLines.lines(bytes, from: $0.offset, firstLine: $0.line).first?.text } ?? ""

@@ -28,9 +28,11 @@ public struct NsysTable: Sendable, Equatable {
   }
 
   /// Reads the CSV form from the line whose text satisfies `isHeader`.
-  static func csv(_ bytes: [UInt8], isHeader: (String) -> Bool) throws -> NsysTable? {
-    guard let head = TextLines.firstLine(in: bytes, where: isHeader) else { return nil }
-    let records = try CSVParser.records(bytes, start: head.offset, firstLine: head.line)
+  /// The table ends at a blank line or at the next report of an `nsys stats` bundle.
+  static func csv(_ bytes: [UInt8], limit: Int = 200, isHeader: (String) -> Bool) throws -> NsysTable? {
+    guard let head = TextLines.firstLine(in: bytes, limit: limit, where: isHeader) else { return nil }
+    let end = TextLines.blockEnd(bytes, from: head.offset)
+    let records = try CSVParser.records(Array(bytes[..<end]), start: head.offset, firstLine: head.line)
     guard let columns = records.first?.fields else { return nil }
     var rows: [(Int, [String])] = []
     for r in records.dropFirst() {

@@ -37,4 +37,23 @@ enum TextLines {
     }
     return out
   }
+
+  /// The byte offset where the block starting at `offset` ends: the first later line that is blank or starts
+  /// another report of an `nsys stats` bundle (`Processing [`, ` ** `); the end of `bytes` otherwise.
+  static func blockEnd(_ bytes: [UInt8], from offset: Int) -> Int {
+    var start = offset
+    var first = true
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      if !first {
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        let t = text.trimmingSpaces
+        if t.isEmpty || t == "\r" || t.hasPrefix("Processing [") || t.hasPrefix("** ") { return start }
+      }
+      first = false
+      start = end + 1
+    }
+    return bytes.count
+  }
 }

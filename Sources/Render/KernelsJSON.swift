@@ -103,6 +103,35 @@ public enum KernelsJSON {
     } else {
       w.string("gpu_idle", nil)
     }
+    if let n = r.nsys {
+      w.beginObject("nsys")
+      w.beginArray("ranges")
+      for g in n.ranges {
+        w.beginObject()
+        w.string("name", g.name)
+        w.string("style", g.style)
+        w.int("instances", g.instances)
+        w.double("total_ns", g.totalNS)
+        w.double("min_ns", g.minNS)
+        w.double("max_ns", g.maxNS)
+        w.endObject()
+      }
+      w.endArray()
+      w.beginArray("api_calls")
+      for c in n.apiCalls {
+        w.beginObject()
+        w.string("name", c.name)
+        w.int("calls", c.calls)
+        w.double("total_ns", c.totalNS)
+        w.endObject()
+      }
+      w.endArray()
+      w.int("graph_launches", n.graphLaunches)
+      w.int("kernel_launches", n.kernelLaunches)
+      w.endObject()
+    } else {
+      w.string("nsys", nil)
+    }
     if let t = r.trace { trace(&w, t) } else { w.string("trace", nil) }
     w.beginArray("findings")
     for f in r.findings { w.finding(f) }

@@ -23,6 +23,7 @@ public enum KernelsText {
           + "(\(Format.pct(idle.idleShare * 100))), \(Format.grouped(idle.gaps)) gaps\n"
       }
       if let t = r.trace { out += trace(t, top: top, style: style) }
+      if let n = r.nsys { out += nsys(n, top: top, style: style) }
       if r.kernels.isEmpty {
         out += "\n  No device kernels in this file.\n"
       } else {
@@ -70,6 +71,35 @@ public enum KernelsText {
         "\n  Unclassified (\(r.unclassified.count)): "
         + r.unclassified.prefix(5).map { cut($0, 50) }.joined(separator: "; ")
         + (r.unclassified.count > 5 ? "; …" : "") + "\n"
+    }
+    return out
+  }
+
+  /// NVTX ranges and CUDA API calls of an `nsys stats` file.
+  static func nsys(_ n: NsysExtras, top: Int, style: TextStyle) -> String {
+    var out = ""
+    if !n.ranges.isEmpty {
+      out += "\n" + style.bold("NVTX ranges") + "\n"
+      var t = TextTable()
+      t.add("range", "instances", "total", "mean")
+      for g in n.ranges.prefix(top) {
+        t.add(
+          cut(g.name, 60), Format.grouped(g.instances), Format.duration(ns: g.totalNS),
+          Format.duration(ns: g.totalNS / Double(max(1, g.instances))))
+      }
+      out += t.render()
+    }
+    if !n.apiCalls.isEmpty {
+      out += "\n" + style.bold("CUDA API") + "\n"
+      var t = TextTable()
+      t.add("call", "calls", "total")
+      for c in n.apiCalls.prefix(top) {
+        t.add(cut(c.name, 60), Format.grouped(c.calls), Format.duration(ns: c.totalNS))
+      }
+      out += t.render()
+      out +=
+        "  CUDA-graph launches: \(Format.grouped(n.graphLaunches ?? 0)), kernel launches: "
+        + "\(Format.grouped(n.kernelLaunches ?? 0))\n"
     }
     return out
   }

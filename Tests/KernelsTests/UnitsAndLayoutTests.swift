@@ -156,3 +156,44 @@ import Testing
     }
   }
 }
+
+/// `nsys stats` with several reports printed into one file (the default when `-r a,b,c` goes to stdout).
+@Suite struct NsysBundleTests {
+  static let bundle = """
+    Generating SQLite file /tmp/r.sqlite from /tmp/r.nsys-rep
+    Processing [/tmp/r.sqlite] with [/opt/nvidia/nsight-systems/reports/cuda_api_sum.py]...
+    Time (%),Total Time (ns),Num Calls,Avg (ns),Med (ns),Min (ns),Max (ns),StdDev (ns),Name
+    70.0,7000,700,10.0,10.0,9,12,1.0,cudaLaunchKernel
+    30.0,3000,3,1000.0,1000.0,900,1100,100.0,cudaMemcpyAsync
+
+    Processing [/tmp/r.sqlite] with [/opt/nvidia/nsight-systems/reports/cuda_gpu_kern_sum.py]...
+    Time (%),Total Time (ns),Instances,Avg (ns),Med (ns),Min (ns),Max (ns),StdDev (ns),Name
+    80.0,8000,400,20.0,20.0,18,25,1.0,void gemv_kernel<float>(int)
+    20.0,2000,300,6.7,6.0,5,9,1.0,void vllm::rms_norm_kernel<float>(int)
+
+    Processing [/tmp/r.sqlite] with [/opt/nvidia/nsight-systems/reports/nvtx_sum.py]...
+    Time (%),Total Time (ns),Instances,Avg (ns),Med (ns),Min (ns),Max (ns),StdDev (ns),Style,Range
+    90.0,90000,10,9000.0,9000.0,8000,10000,500.0,PushPop,:execute_model
+    10.0,10000,10,1000.0,1000.0,900,1100,50.0,PushPop,:sample
+
+    """
+
+  @Test func everyReportOfTheBundleIsRead() throws {
+    let r = try KernelInput.report(Array(Self.bundle.utf8))
+    #expect(r.kind == .nsysKernelSummaryCSV)
+    // The kernel table stops at its blank line: two kernels, 700 launches, 10,000 ns.
+    #expect(r.kernels.count == 2 && r.instances == 700 && r.totalNS == 10_000)
+    let n = try #require(r.nsys)
+    #expect(n.ranges.map(\.name) == [":execute_model", ":sample"])
+    #expect(n.ranges.first?.instances == 10 && n.ranges.first?.totalNS == 90_000)
+    #expect(n.apiCalls.map(\.calls) == [700, 3])
+    #expect(n.graphLaunches == 0 && n.kernelLaunches == 700)
+    #expect(r.findings.contains { $0.id == "no_cuda_graph_launches" })
+  }
+
+  @Test func rangesWithoutKernelsAreTheirOwnKind() throws {
+    let nvtx = Self.bundle.split(separator: "\n").suffix(3).joined(separator: "\n")
+    let r = try KernelInput.report(Array(nvtx.utf8))
+    #expect(r.kind == .nsysStatsCSV && r.kernels.isEmpty && r.nsys?.ranges.count == 2)
+  }
+}
