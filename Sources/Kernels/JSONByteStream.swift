@@ -1,36 +1,3 @@
-/// Where a streaming reader gets its bytes from: a file, a pipe or a decompressor (see `ProfileMateIO`).
-/// `read` fills up to `capacity` bytes and returns how many; 0 means the end.
-public protocol TraceByteSource: AnyObject {
-  /// Reads up to `capacity` bytes into `buffer`; returns 0 at the end of the input.
-  func read(into buffer: UnsafeMutableRawPointer, capacity: Int) throws -> Int
-}
-
-/// A number as JSON wrote it: up to 18 significant decimal digits and a power-of-ten exponent, so that a
-/// timestamp in microseconds with a fraction (`5551154066934.214`) converts to whole nanoseconds exactly.
-struct JSONNumber {
-  var negative = false
-  var digits: Int64 = 0
-  var exponent = 0
-
-  /// The value × 10^`shift`, rounded to the nearest whole number (shift 3 turns µs into ns).
-  func scaled(_ shift: Int) -> Int64 {
-    var v = digits
-    var e = exponent + shift
-    while e > 0 {
-      let (m, o) = v.multipliedReportingOverflow(by: 10)
-      if o { return negative ? Int64.min : Int64.max }
-      v = m
-      e -= 1
-    }
-    while e < 0 && v != 0 {
-      // Round half away from zero on the last dropped digit.
-      v = e == -1 ? (v + 5) / 10 : v / 10
-      e += 1
-    }
-    return negative ? -v : v
-  }
-}
-
 /// A pull tokenizer over a JSON byte stream with a fixed-size window: it never holds more than the window
 /// (1 MiB, grown only for a single token longer than that), so a trace of any size reads in bounded memory.
 final class JSONByteStream {

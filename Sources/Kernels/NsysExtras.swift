@@ -1,29 +1,3 @@
-/// One NVTX range name of `nsys stats --report nvtx_sum` (vLLM's `VLLM_NVTX_SCOPES_FOR_PROFILING` ranges).
-public struct NsysRange: Sendable, Equatable {
-  /// The range's name as printed (`:execute_model`, `step_0`).
-  public var name: String
-  /// `PushPop` or `StartEnd`.
-  public var style: String
-  /// Times the range was entered.
-  public var instances: Int
-  /// Total time inside it, ns.
-  public var totalNS: Double
-  /// The shortest and longest instance, ns.
-  public var minNS: Double?
-  /// The longest instance, ns.
-  public var maxNS: Double?
-}
-
-/// One CUDA API function of `nsys stats --report cuda_api_sum`.
-public struct NsysAPICall: Sendable, Equatable {
-  /// The function (`cudaLaunchKernel`, `cudaGraphLaunch_v10000`).
-  public var name: String
-  /// Calls.
-  public var calls: Int
-  /// Total CPU time in the call, ns.
-  public var totalNS: Double
-}
-
 /// The `nsys stats` reports besides the kernel tables that a file (or a bundle of several reports printed to
 /// one file) holds: NVTX ranges and CUDA API calls.
 public struct NsysExtras: Sendable, Equatable {

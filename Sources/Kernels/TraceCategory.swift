@@ -29,12 +29,3 @@ enum TraceCategory: UInt8, Sendable {
   /// Whether the event ran on a device rather than a CPU thread.
   var isDevice: Bool { self == .kernel || self == .memcpy || self == .memset }
 }
-
-/// One complete (`"ph": "X"`) event, compactly: 32 bytes, names and threads interned.
-struct TraceRecord {
-  var startNS: Int64
-  var durationNS: Int64
-  var name: Int32
-  var thread: Int32
-  var category: TraceCategory
-}
