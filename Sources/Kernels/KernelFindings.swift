@@ -23,7 +23,7 @@ enum KernelFindings {
     func top(_ c: KernelClass, _ n: Int = 3) -> [Evidence] {
       r.kernels.filter { $0.kernelClass == c }.prefix(n).map {
         Evidence(
-          "\(short($0.name)): \(Format.pct($0.timeShare * 100)) of kernel time, \(Format.grouped($0.instances)) launches"
+          "\(short($0.name)): \(Format.pct($0.timeShare * 100)) of kernel time, \(launches($0.instances))"
         )
       }
     }
@@ -35,7 +35,7 @@ enum KernelFindings {
           evidence: [
             Evidence(
               "\(first.kernelClass.label): \(Format.duration(ns: first.totalNS)) of \(Format.duration(ns: r.totalNS)) "
-                + "over \(Format.grouped(first.instances)) launches of \(first.kernels) kernels")
+                + "over \(launches(first.instances)) of \(first.kernels) kernel\(first.kernels == 1 ? "" : "s")")
           ] + top(first.kernelClass),
           recommendation: dominantAdvice(first.kernelClass)))
     }
@@ -154,7 +154,7 @@ enum KernelFindings {
     var e: [Evidence] = []
     let lines = k.lines
     var text =
-      "\(short(k.name)): \(Format.pct(k.timeShare * 100)) of kernel time, \(Format.grouped(k.instances)) launches, "
+      "\(short(k.name)): \(Format.pct(k.timeShare * 100)) of kernel time, \(launches(k.instances)), "
     text += "\(Format.pct(share * 100)) \(basis)"
     if let a = k.achievedGBps, let bytes = k.dramBytes {
       text += "; \(Format.auto(bytes / 1e6)) MB in \(Format.duration(ns: k.totalNS)) = \(Format.auto(a)) GB/s"
@@ -202,6 +202,9 @@ enum KernelFindings {
       return "Unclassified kernels dominate: see kernels_unclassified."
     }
   }
+
+  /// `n launches` (`1 launch`).
+  static func launches(_ n: Int) -> String { Format.grouped(n) + (n == 1 ? " launch" : " launches") }
 
   /// A kernel name cut for evidence lines.
   static func short(_ name: String, _ n: Int = 90) -> String {

@@ -39,7 +39,7 @@ struct KernelsCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Also write kernels.csv and classes.csv into this directory.", valueName: "dir"))
   var csv: String?
 
-  @Option(help: ArgumentHelp("Kernels shown per file in text and Markdown (default 15).", valueName: "n"))
+  @Option(help: ArgumentHelp("Kernels shown per file in text and Markdown.", valueName: "n"))
   var top = 15
 
   func validate() throws {
