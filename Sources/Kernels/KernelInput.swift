@@ -5,14 +5,20 @@ public enum KernelInput {
   /// The report of a file whose bytes are `bytes`, detected by content.
   /// - Parameter gpu: the device whose datasheet bandwidth the shares use (`--gpu`), if any.
   /// - Throws: ``KernelInputError`` naming what the file is not, or the line that cannot be read.
-  public static func report(_ bytes: [UInt8], gpu: GPUSpec? = nil) throws -> KernelReport {
+  public static func report(
+    _ bytes: [UInt8], gpu: GPUSpec? = nil, costModel: StepCostModel? = nil
+  ) throws
+    -> KernelReport
+  {
     let kind = try KernelFileDetector.detect(Array(bytes.prefix(1 << 16)))
-    return try report(bytes, kind: kind, gpu: gpu)
+    return try report(bytes, kind: kind, gpu: gpu, costModel: costModel)
   }
 
   /// The report of a file of a known kind.
   /// - Throws: ``KernelInputError``; a torch trace must be read with ``ChromeTraceReader`` (it streams).
-  public static func report(_ bytes: [UInt8], kind: KernelSourceKind, gpu: GPUSpec?) throws -> KernelReport {
+  public static func report(
+    _ bytes: [UInt8], kind: KernelSourceKind, gpu: GPUSpec?, costModel: StepCostModel? = nil
+  ) throws -> KernelReport {
     switch kind {
     case .ncuMetricRows, .ncuRawPage:
       let ncu = try NCUReader.read(bytes)
@@ -42,7 +48,7 @@ public enum KernelInput {
       guard !extras.isEmpty else { throw KernelInputError("the nvtx_sum / cuda_api_sum tables have no rows") }
       return KernelAnalysis.analyze(kind: kind, measurements: [], gpu: gpu, nsys: extras)
     case .torchTrace:
-      return try trace(BytesSource(bytes), gpu: gpu)
+      return try trace(BytesSource(bytes), gpu: gpu, costModel: costModel)
     }
   }
 
@@ -54,8 +60,19 @@ public enum KernelInput {
 
   /// The report of a torch-profiler trace read as a stream from `source`.
   /// - Throws: ``KernelInputError`` naming the byte offset of malformed JSON.
-  public static func trace(_ source: TraceByteSource, gpu: GPUSpec?) throws -> KernelReport {
-    let (kernels, intervals, summary) = try ChromeTraceReader.read(source)
+  /// - Parameter costModel: the analytic step model (`--model`): each step whose vLLM label gives its batch
+  ///   shape gets the model's FLOPs and bytes beside its measured time.
+  public static func trace(
+    _ source: TraceByteSource, gpu: GPUSpec?, costModel: StepCostModel? = nil
+  ) throws
+    -> KernelReport
+  {
+    var (kernels, intervals, summary) = try ChromeTraceReader.read(source)
+    if let costModel {
+      for k in summary.steps.indices {
+        summary.steps[k].model = summary.steps[k].shape?.stepShape.flatMap(costModel.cost(of:))
+      }
+    }
     return KernelAnalysis.analyze(
       kind: .torchTrace, measurements: kernels, gpu: gpu, intervals: intervals, trace: summary)
   }

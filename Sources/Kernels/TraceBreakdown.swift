@@ -73,7 +73,7 @@ enum TraceBreakdown {
       let n = Int(names[Int(r.name)].dropFirst("ProfilerStep#".count)) ?? 0
       return TraceStep(
         number: n, startNS: r.startNS, durationNS: r.durationNS, labels: [], shape: nil, opCalls: 0, cpuOpNS: 0,
-        ops: [], deviceEvents: 0, deviceNS: 0)
+        ops: [], deviceEvents: 0, deviceNS: 0, model: nil)
     }
     func step(containing t: Int64, thread: Int32?) -> Int? {
       // The last step starting at or before t (binary search), if t is inside it.

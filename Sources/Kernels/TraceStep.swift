@@ -1,3 +1,5 @@
+import ProfileMateCore
+
 /// One `ProfilerStep#N` range: what the CPU did in it, and the device work that started in it.
 public struct TraceStep: Sendable, Equatable {
   /// N of `ProfilerStep#N`.
@@ -22,4 +24,6 @@ public struct TraceStep: Sendable, Equatable {
   public var deviceEvents: Int
   /// Their time, ns.
   public var deviceNS: Int64
+  /// The analytic model's FLOPs and bytes for the step's batch (`--model`), when the label gave its shape.
+  public var model: StepCost?
 }

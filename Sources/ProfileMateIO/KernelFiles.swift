@@ -9,7 +9,7 @@ public enum KernelFiles {
   /// The report of the file at `path`, detected by content.
   /// - Throws: ``InputError`` for a file that cannot be opened or read, ``KernelInputError`` for content that
   ///   is not a kernel file or cannot be parsed (the caller adds the path).
-  public static func report(path: String, gpu: GPUSpec?) throws -> KernelReport {
+  public static func report(path: String, gpu: GPUSpec?, costModel: StepCostModel? = nil) throws -> KernelReport {
     let source = try ByteSource(path: path)
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -18,7 +18,7 @@ public enum KernelFiles {
     let kind = try KernelFileDetector.detect(bytes)
     if kind == .torchTrace {
       // Streams: the bytes already read, then the rest of the file, through a 1 MiB window.
-      return try KernelInput.trace(ReplayingSource(head: bytes, rest: source), gpu: gpu)
+      return try KernelInput.trace(ReplayingSource(head: bytes, rest: source), gpu: gpu, costModel: costModel)
     }
     while true {
       let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, capacity: $0.count) }

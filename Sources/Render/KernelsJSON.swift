@@ -189,6 +189,17 @@ public enum KernelsJSON {
       w.int("gap_ns", Int(st.gapNS))
       w.int("device_events", st.deviceEvents)
       w.int("device_ns", Int(st.deviceNS))
+      if let m = st.model {
+        w.beginObject("model")
+        w.double("flops", m.flops)
+        w.double("bytes", m.bytes)
+        let seconds = Double(st.durationNS) / 1e9
+        w.rounded("achieved_flops_per_s", seconds > 0 ? m.flops / seconds : nil, 1)
+        w.rounded("achieved_bytes_per_s", seconds > 0 ? m.bytes / seconds : nil, 1)
+        w.endObject()
+      } else {
+        w.string("model", nil)
+      }
       w.beginArray("ops")
       for o in st.ops { op(&w, o) }
       w.endArray()

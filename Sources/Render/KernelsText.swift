@@ -125,20 +125,34 @@ public enum KernelsText {
       return out + "\n  No ProfilerStep#N ranges (the trace was recorded without a schedule).\n"
     }
     out += "\n" + style.bold("Profiler steps") + "\n"
-    var steps = TextTable(leftAligned: [1])
-    steps.add("step", "batch", "duration", "ops", "op time", "outside ops", "device", "top operator")
+    let modelled = t.steps.contains { $0.model != nil }
+    var steps = TextTable(leftAligned: [1, modelled ? 10 : 7])
+    steps.add(
+      ["step", "batch", "duration", "ops", "op time", "outside ops", "device"]
+        + (modelled ? ["model GFLOP", "model MB", "GFLOP/s"] : []) + ["top operator"])
     for st in t.steps.prefix(top) {
       let batch =
         st.shape.map {
           "prefill \($0.contextRequests) req/\($0.contextTokens) tok, decode \($0.generationRequests) req"
         } ?? (st.labels.first.map { cut($0, 40) } ?? "—")
+      let model: [String] =
+        !modelled
+        ? []
+        : st.model.map {
+          [
+            Format.auto($0.flops / 1e9), Format.auto($0.bytes / 1e6),
+            Format.auto($0.flops / 1e9 / (Double(max(1, st.durationNS)) / 1e9)),
+          ]
+        } ?? ["—", "—", "—"]
       steps.add(
-        "#\(st.number)", batch, Format.duration(ns: Double(st.durationNS)), Format.grouped(st.opCalls),
-        Format.duration(ns: Double(st.cpuOpNS)),
-        Format.duration(ns: Double(st.gapNS))
-          + " (\(Format.fixed(Double(st.gapNS) / Double(max(1, st.durationNS)) * 100, 0))%)",
-        st.deviceEvents == 0 ? "—" : Format.duration(ns: Double(st.deviceNS)),
-        st.ops.first.map { cut($0.name, 40) } ?? "—")
+        [
+          "#\(st.number)", batch, Format.duration(ns: Double(st.durationNS)), Format.grouped(st.opCalls),
+          Format.duration(ns: Double(st.cpuOpNS)),
+          Format.duration(ns: Double(st.gapNS))
+            + " (\(Format.fixed(Double(st.gapNS) / Double(max(1, st.durationNS)) * 100, 0))%)",
+          st.deviceEvents == 0 ? "—" : Format.duration(ns: Double(st.deviceNS)),
+        ] + model
+          + [st.ops.first.map { cut($0.name, 40) } ?? "—"])
     }
     out += steps.render()
     if t.steps.count > top { out += "  … \(t.steps.count - top) more steps (--top N, or --json for all)\n" }

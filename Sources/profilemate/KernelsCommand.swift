@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernels
+import PerfModel
 import ProfileMateCore
 import ProfileMateIO
 import Render
@@ -30,6 +31,12 @@ struct KernelsCommand: AsyncParsableCommand {
     help: ArgumentHelp("The GPU whose datasheet bandwidth the shares use (see `profilemate gpus`).", valueName: "name"))
   var gpu: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "A Hugging Face config.json: each trace step whose vLLM label gives its batch (detailed_trace_annotation) "
+        + "gets perf.py's FLOPs and bytes beside its time.", valueName: "config"))
+  var model: String?
+
   @Flag(help: "Write JSON (docs/kernels.md) instead of text.")
   var json = false
 
@@ -54,10 +61,18 @@ struct KernelsCommand: AsyncParsableCommand {
 
   func run() async throws {
     let spec = gpu.flatMap(GPUCatalog.lookup)
+    var costModel: PerfStepCostModel?
+    if let model {
+      do {
+        costModel = try PerfStepCostModel(config: try loadModelConfig(model), deployment: Deployment())
+      } catch let error as ConfigError {
+        throw CommandFailure("\(model): \(error.description)", exitCode: 2)
+      }
+    }
     var reports: [(path: String, report: KernelReport)] = []
     for path in files {
       do {
-        reports.append((path, try KernelFiles.report(path: path, gpu: spec)))
+        reports.append((path, try KernelFiles.report(path: path, gpu: spec, costModel: costModel)))
       } catch let error as InputError {
         throw CommandFailure(error.description, exitCode: error.exitCode)
       } catch let error as KernelInputError {
