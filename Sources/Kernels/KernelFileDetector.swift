@@ -34,10 +34,10 @@ public enum KernelFileDetector {
       return .nsysKernelSummaryText
     }
     if TextLines.firstLine(in: bytes, where: NsysKernelReader.isTraceTextHeader) != nil { return .nsysGPUTraceText }
-    if TextLines.firstLine(in: bytes, where: { NsysExtras.isRangeCSVHeader($0) || NsysExtras.isAPICSVHeader($0) })
+    if TextLines.firstLine(in: bytes, where: NsysExtras.isHeader)
       != nil
     {
-      return .nsysStatsCSV
+      return .nsysStats
     }
     let first =
       TextLines.firstLine(in: bytes, limit: 50) { !$0.trimmingSpaces.isEmpty }

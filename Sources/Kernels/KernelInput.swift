@@ -43,7 +43,7 @@ public enum KernelInput {
       let (kernels, intervals) = try NsysKernelReader.gpuTrace(table)
       return KernelAnalysis.analyze(
         kind: kind, measurements: kernels, gpu: gpu, intervals: intervals, nsys: try extras(bytes))
-    case .nsysStatsCSV:
+    case .nsysStats:
       let extras = try NsysExtras.read(bytes)
       guard !extras.isEmpty else { throw KernelInputError("the nvtx_sum / cuda_api_sum tables have no rows") }
       return KernelAnalysis.analyze(kind: kind, measurements: [], gpu: gpu, nsys: extras)

@@ -13,7 +13,7 @@ public enum KernelSourceKind: String, Sendable, CaseIterable, Equatable {
   /// The `cuda_gpu_trace` table as `nsys stats` prints it.
   case nsysGPUTraceText = "nsys_cuda_gpu_trace_text"
   /// `nsys stats` CSV with NVTX ranges or CUDA API calls but no kernel table (`nvtx_sum`, `cuda_api_sum`).
-  case nsysStatsCSV = "nsys_stats_csv"
+  case nsysStats = "nsys_stats"
   /// A torch-profiler (Kineto) Chrome trace: JSON with `traceEvents`, plain or gzip.
   case torchTrace = "torch_chrome_trace"
 
@@ -26,7 +26,8 @@ public enum KernelSourceKind: String, Sendable, CaseIterable, Equatable {
     case .nsysKernelSummaryText: return "Nsight Systems kernel summary table (nsys stats -r cuda_gpu_kern_sum)"
     case .nsysGPUTraceCSV: return "Nsight Systems GPU trace CSV (nsys stats -r cuda_gpu_trace -f csv)"
     case .nsysGPUTraceText: return "Nsight Systems GPU trace table (nsys stats -r cuda_gpu_trace)"
-    case .nsysStatsCSV: return "Nsight Systems NVTX / CUDA API summary CSV (nsys stats -r nvtx_sum,cuda_api_sum -f csv)"
+    case .nsysStats:
+      return "Nsight Systems NVTX / CUDA API summaries, CSV or text (nsys stats -r nvtx_sum,cuda_api_sum)"
     case .torchTrace: return "torch-profiler Chrome trace JSON (traceEvents; .json or .json.gz)"
     }
   }
@@ -35,7 +36,7 @@ public enum KernelSourceKind: String, Sendable, CaseIterable, Equatable {
   public var tool: String {
     switch self {
     case .ncuMetricRows, .ncuRawPage: return "ncu"
-    case .nsysKernelSummaryCSV, .nsysKernelSummaryText, .nsysGPUTraceCSV, .nsysGPUTraceText, .nsysStatsCSV:
+    case .nsysKernelSummaryCSV, .nsysKernelSummaryText, .nsysGPUTraceCSV, .nsysGPUTraceText, .nsysStats:
       return "nsys"
     case .torchTrace: return "torch"
     }

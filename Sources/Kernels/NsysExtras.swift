@@ -33,11 +33,30 @@ public struct NsysExtras: Sendable, Equatable {
     line.hasPrefix("Time (%),Total Time (") && line.contains(",Num Calls,") && line.hasSuffix(",Name")
   }
 
-  /// The NVTX and API tables anywhere in `bytes` (CSV form); empty lists when absent.
+  /// Whether a line is the header of an `nvtx_sum` text table.
+  static func isRangeTextHeader(_ line: String) -> Bool {
+    !line.contains(",") && line.contains("Time (%)") && line.contains("Total Time (") && line.contains("Instances")
+      && line.trimmingSpaces.hasSuffix("Range")
+  }
+
+  /// Whether a line is the header of a `cuda_api_sum` text table.
+  static func isAPITextHeader(_ line: String) -> Bool {
+    !line.contains(",") && line.contains("Time (%)") && line.contains("Total Time (") && line.contains("Num Calls")
+      && line.trimmingSpaces.hasSuffix("Name")
+  }
+
+  /// Whether a line is the header of any table this type reads.
+  static func isHeader(_ line: String) -> Bool {
+    isRangeCSVHeader(line) || isAPICSVHeader(line) || isRangeTextHeader(line) || isAPITextHeader(line)
+  }
+
+  /// The NVTX and API tables anywhere in `bytes` (CSV or text form); empty lists when absent.
   /// - Throws: ``KernelInputError`` naming the line of a value that is not a number.
   static func read(_ bytes: [UInt8]) throws -> NsysExtras {
     var ranges: [NsysRange] = []
-    if let t = try NsysTable.csv(bytes, limit: .max, isHeader: isRangeCSVHeader) {
+    if let t = try NsysTable.csv(bytes, limit: .max, isHeader: isRangeCSVHeader)
+      ?? NsysTable.text(bytes, limit: .max, isHeader: isRangeTextHeader)
+    {
       guard let total = t.column("Total Time ("), let n = t.column("Instances"),
         let name = t.columns.lastIndex(of: "Range")
       else { throw KernelInputError("the nvtx_sum table has no Total Time, Instances or Range column") }
@@ -52,7 +71,9 @@ public struct NsysExtras: Sendable, Equatable {
       }
     }
     var calls: [NsysAPICall] = []
-    if let t = try NsysTable.csv(bytes, limit: .max, isHeader: isAPICSVHeader) {
+    if let t = try NsysTable.csv(bytes, limit: .max, isHeader: isAPICSVHeader)
+      ?? NsysTable.text(bytes, limit: .max, isHeader: isAPITextHeader)
+    {
       guard let total = t.column("Total Time ("), let n = t.column("Num Calls"),
         let name = t.columns.lastIndex(of: "Name")
       else { throw KernelInputError("the cuda_api_sum table has no Total Time, Num Calls or Name column") }

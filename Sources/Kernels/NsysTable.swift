@@ -49,8 +49,8 @@ public struct NsysTable: Sendable, Equatable {
 
   /// Reads the aligned text form: a header line satisfying `isHeader`, a line of dash runs under it that
   /// fixes each column's extent, then rows up to the first blank line. The last column runs to the line's end.
-  static func text(_ bytes: [UInt8], isHeader: (String) -> Bool) throws -> NsysTable? {
-    guard let head = TextLines.firstLine(in: bytes, where: isHeader) else { return nil }
+  static func text(_ bytes: [UInt8], limit: Int = 200, isHeader: (String) -> Bool) throws -> NsysTable? {
+    guard let head = TextLines.firstLine(in: bytes, limit: limit, where: isHeader) else { return nil }
     let lines = TextLines.lines(bytes, from: head.offset, firstLine: head.line)
     guard lines.count >= 2 else { return nil }
     let header = Array(lines[0].text.unicodeScalars)

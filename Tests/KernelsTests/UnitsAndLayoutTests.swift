@@ -191,9 +191,43 @@ import Testing
     #expect(r.findings.contains { $0.id == "no_cuda_graph_launches" })
   }
 
+  /// The same reports as `nsys stats` prints them without `--format csv`.
+  static let textBundle = """
+    Processing [/tmp/r.sqlite] with [/opt/nvidia/nsight-systems/reports/nvtx_sum.py]...
+
+     ** NVTX Range Summary (nvtx_sum):
+
+     Time (%)  Total Time (ns)  Instances  Avg (ns)  Med (ns)  Min (ns)  Max (ns)  StdDev (ns)   Style         Range
+     --------  ---------------  ---------  --------  --------  --------  --------  -----------  -------  --------------
+         90.0           90,000         10   9,000.0   9,000.0     8,000    10,000        500.0  PushPop  :execute_model
+         10.0           10,000         10   1,000.0   1,000.0       900     1,100         50.0  PushPop  :sample
+
+    Processing [/tmp/r.sqlite] with [/opt/nvidia/nsight-systems/reports/cuda_api_sum.py]...
+
+     ** CUDA API Summary (cuda_api_sum):
+
+     Time (%)  Total Time (ns)  Num Calls  Avg (ns)  Med (ns)  Min (ns)  Max (ns)  StdDev (ns)           Name
+     --------  ---------------  ---------  --------  --------  --------  --------  -----------  ----------------------
+         60.0            6,000          2   3,000.0   3,000.0     2,900     3,100        100.0  cudaGraphLaunch_v10000
+         40.0            4,000        400      10.0      10.0         9        12          1.0  cudaLaunchKernel
+
+    """
+
+  @Test func textTablesOfABundle() throws {
+    let r = try KernelInput.report(Array(Self.textBundle.utf8))
+    #expect(r.kind == .nsysStats && r.kernels.isEmpty)
+    let n = try #require(r.nsys)
+    #expect(n.ranges.map(\.name) == [":execute_model", ":sample"] && n.ranges.map(\.instances) == [10, 10])
+    #expect(n.ranges.first?.totalNS == 90_000 && n.ranges.first?.minNS == 8_000)
+    #expect(n.apiCalls.map(\.name) == ["cudaGraphLaunch_v10000", "cudaLaunchKernel"])
+    #expect(n.graphLaunches == 2 && n.kernelLaunches == 400)
+    // Graphs are launched, so no finding about their absence.
+    #expect(!r.findings.contains { $0.id == "no_cuda_graph_launches" })
+  }
+
   @Test func rangesWithoutKernelsAreTheirOwnKind() throws {
     let nvtx = Self.bundle.split(separator: "\n").suffix(3).joined(separator: "\n")
     let r = try KernelInput.report(Array(nvtx.utf8))
-    #expect(r.kind == .nsysStatsCSV && r.kernels.isEmpty && r.nsys?.ranges.count == 2)
+    #expect(r.kind == .nsysStats && r.kernels.isEmpty && r.nsys?.ranges.count == 2)
   }
 }
