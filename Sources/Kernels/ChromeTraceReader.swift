@@ -91,6 +91,8 @@ public enum ChromeTraceReader {
   private static let keyDur = Array("dur".utf8)
   private static let keyPid = Array("pid".utf8)
   private static let keyTid = Array("tid".utf8)
+  private static let keyArgs = Array("args".utf8)
+  private static let keyCorrelation = Array("correlation".utf8)
 
   private static func events(_ s: JSONByteStream, _ state: inout State) throws {
     state.sawEvents = true
@@ -118,6 +120,7 @@ public enum ChromeTraceReader {
       tid.removeAll(keepingCapacity: true)
       var ts: Int64?
       var dur: Int64?
+      var correlation: Int64 = 0
       if !(try s.take(UInt8(ascii: "}"))) {
         repeat {
           try s.string(into: &key)
@@ -153,6 +156,9 @@ public enum ChromeTraceReader {
               scratch[from...].reverse()
             }
             if key == keyPid { swap(&pid, &scratch) } else { swap(&tid, &scratch) }
+          } else if key == keyArgs, next == UInt8(ascii: "{"), TraceCategory(cat)?.hasCorrelation == true {
+            // Kineto writes `cat` before `args`; only launches and device events have their args read.
+            correlation = try self.correlation(s, key: &scratch)
           } else {
             try s.skipValue()
           }
@@ -175,9 +181,29 @@ public enum ChromeTraceReader {
       threadKey.append(contentsOf: tid)
       state.records.append(
         TraceRecord(
-          startNS: ts, durationNS: max(0, dur), name: state.name(name), thread: state.thread(threadKey),
-          category: category))
+          startNS: ts, durationNS: max(0, dur), correlation: correlation, name: state.name(name),
+          thread: state.thread(threadKey), category: category))
     } while try s.take(UInt8(ascii: ","))
     try s.expect(UInt8(ascii: "]"))
+  }
+
+  /// Reads an `args` object, returning its `correlation` number (0 when it has none) and skipping the rest.
+  private static func correlation(_ s: JSONByteStream, key: inout [UInt8]) throws -> Int64 {
+    var found: Int64 = 0
+    try s.expect(UInt8(ascii: "{"))
+    if try s.take(UInt8(ascii: "}")) { return 0 }
+    repeat {
+      try s.string(into: &key)
+      try s.expect(UInt8(ascii: ":"))
+      if key == keyCorrelation, let next = try s.peek(), next != UInt8(ascii: "\""), next != UInt8(ascii: "{"),
+        next != UInt8(ascii: "[")
+      {
+        found = try s.number().scaled(0)
+      } else {
+        try s.skipValue()
+      }
+    } while try s.take(UInt8(ascii: ","))
+    try s.expect(UInt8(ascii: "}"))
+    return found
   }
 }

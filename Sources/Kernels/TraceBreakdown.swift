@@ -122,6 +122,9 @@ enum TraceBreakdown {
     var kernels: [KernelMeasurement] = []
     var kernelIndex: [Int32: Int] = [:]
     var deviceEvents = 0
+    var matched = 0
+    var launchStart: [Int64: Int64] = [:]
+    for r in records where r.category == .runtime && r.correlation != 0 { launchStart[r.correlation] = r.startNS }
     var intervals: [GPUInterval] = []
     var deviceNS: Int64 = 0
     for r in records where r.category.isDevice {
@@ -143,23 +146,33 @@ enum TraceBreakdown {
           startNS: Double(r.startNS), durationNS: d, device: parts.first.map(String.init) ?? "",
           stream: parts.count > 1 ? String(parts[1]) : "", name: name))
       deviceNS = add(deviceNS, r.durationNS)
-      var lo = 0
-      var hi = steps.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if steps[mid].startNS <= r.startNS { lo = mid + 1 } else { hi = mid }
+      // The step whose thread launched it (through the runtime call with the same correlation), else the step
+      // in which it started on the device, up to the next step's start.
+      if let launch = launchStart[r.correlation], r.correlation != 0, let k = step(containing: launch, thread: nil) {
+        matched += 1
+        steps[k].deviceEvents += 1
+        steps[k].deviceNS = add(steps[k].deviceNS, r.durationNS)
+      } else {
+        var lo = 0
+        var hi = steps.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if steps[mid].startNS <= r.startNS { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > 0 {
+          steps[lo - 1].deviceEvents += 1
+          steps[lo - 1].deviceNS = add(steps[lo - 1].deviceNS, r.durationNS)
+        }
       }
-      if lo > 0 {
-        steps[lo - 1].deviceEvents += 1
-        steps[lo - 1].deviceNS = add(steps[lo - 1].deviceNS, r.durationNS)
-      }
+
     }
     let starts = records.map(\.startNS)
     let ends = records.map { $0.startNS + $0.durationNS }
     let span = add(ends.max() ?? 0, -(starts.min() ?? 0))
     let trace = TraceSummary(
       events: state.events, kept: records.count, bytes: bytes, vllmVersion: state.vllmVersion, spanNS: span,
-      cpuOpNS: cpuOpNS, deviceNS: deviceNS, deviceEvents: deviceEvents, ops: ops, steps: steps,
+      cpuOpNS: cpuOpNS, deviceNS: deviceNS, deviceEvents: deviceEvents, deviceEventsMatchedToLaunches: matched,
+      ops: ops, steps: steps,
       otherCategories: Dictionary(
         state.otherCategories.map { (String(decoding: $0.bytes, as: UTF8.self), $0.count) }, uniquingKeysWith: +))
     return (kernels, intervals, trace)

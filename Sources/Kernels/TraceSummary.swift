@@ -16,6 +16,9 @@ public struct TraceSummary: Sendable, Equatable {
   public var deviceNS: Int64
   /// Device events.
   public var deviceEvents: Int
+  /// Device events assigned to a step through the runtime call that launched them (Kineto's correlation);
+  /// the others are assigned by their own start time.
+  public var deviceEventsMatchedToLaunches: Int
   /// Operators by self time, longest first.
   public var ops: [TraceOpSummary]
   /// `ProfilerStep#N` ranges in order.

@@ -159,6 +159,7 @@ public enum KernelsJSON {
     w.int("cpu_op_ns", Int(t.cpuOpNS))
     w.int("device_ns", Int(t.deviceNS))
     w.int("device_events", t.deviceEvents)
+    w.int("device_events_matched_to_launches", t.deviceEventsMatchedToLaunches)
     w.beginObject("other_categories")
     for (k, v) in t.otherCategories.sorted(by: { $0.key < $1.key }) { w.int(k, v) }
     w.endObject()

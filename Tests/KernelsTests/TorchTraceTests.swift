@@ -78,19 +78,25 @@ import Testing
   }
 
   @Test func kernelsInATraceAreClassifiedAndTimed() throws {
-    // A synthetic Kineto-shaped trace with two GPU kernels, a copy and one step (the real one has no GPU).
+    // A synthetic Kineto-shaped trace: two steps, GPU kernels, a copy; the real one has no GPU. The second
+    // kernel is launched in step 7 (correlation 12) but runs after step 8 has begun: it belongs to step 7.
     let json = """
       {"schemaVersion": 1, "traceEvents": [
-        {"ph": "X", "cat": "user_annotation", "name": "ProfilerStep#7", "pid": 1, "tid": 1, "ts": 1000.0, "dur": 100.0},
+        {"ph": "X", "cat": "user_annotation", "name": "ProfilerStep#7", "pid": 1, "tid": 1, "ts": 1000.0, "dur": 50.0},
         {"ph": "X", "cat": "cpu_op", "name": "aten::mm", "pid": 1, "tid": 1, "ts": 1010.5, "dur": 20.25,
-         "args": {"Input Dims": [[2, 3], [3, 4]], "nested": {"a": "b\\"}"}}},
-        {"ph": "X", "cat": "cuda_runtime", "name": "cudaLaunchKernel", "pid": 1, "tid": 1, "ts": 1015, "dur": 4},
+         "args": {"Input Dims": [[2, 3], [3, 4]], "nested": {"a": "b\\"}"}, "correlation": 99}},
+        {"ph": "X", "cat": "cuda_runtime", "name": "cudaLaunchKernel", "pid": 1, "tid": 1, "ts": 1015, "dur": 4,
+         "args": {"External id": 5, "cbid": 211, "correlation": 11}},
+        {"ph": "X", "cat": "cuda_runtime", "name": "cudaLaunchKernel", "pid": 1, "tid": 1, "ts": 1040, "dur": 2,
+         "args": {"correlation": 12}},
+        {"ph": "X", "cat": "user_annotation", "name": "ProfilerStep#8", "pid": 1, "tid": 1, "ts": 1055.0, "dur": 50.0},
         {"ph": "X", "cat": "kernel", "name": "ampere_bf16_s16816gemm_bf16_128x64_ldg8_f2f_tn", "pid": 0, "tid": 7,
-         "ts": 1020.0, "dur": 30.0},
+         "ts": 1020.0, "dur": 30.0, "args": {"device": 0, "stream": 7, "correlation": 11, "grid": [132, 1, 1]}},
         {"ph": "X", "cat": "kernel", "name": "void vllm::rms_norm_kernel<c10::BFloat16>", "pid": 0, "tid": 7,
-         "ts": 1060.0, "dur": 10.0},
+         "ts": 1060.0, "dur": 10.0, "args": {"correlation": 12}},
         {"ph": "X", "cat": "gpu_memcpy", "name": "Memcpy DtoH (Device -> Pinned)", "pid": 0, "tid": 7,
          "ts": 1090.0, "dur": 10.0},
+        {"ph": "X", "cat": "python_function", "name": "forward", "pid": 1, "tid": 1, "ts": 1001, "dur": 40},
         {"ph": "f", "id": 1, "pid": 0, "tid": 7, "ts": 1020.0, "cat": "ac2g", "name": "ac2g"}
       ], "traceName": "x"}
       """
@@ -103,8 +109,15 @@ import Testing
     let idle = try #require(r.idle)
     #expect(idle.spanNS == 80_000 && idle.busyNS == 50_000 && idle.gaps == 2 && idle.longestGapNS == 20_000)
     let t = try #require(r.trace)
-    #expect(t.steps.count == 1 && t.steps[0].number == 7 && t.steps[0].deviceEvents == 3)
+    #expect(t.steps.map(\.number) == [7, 8])
+    // Step 7: the GEMM and the norm through their launches (30 + 10 µs); step 8: the copy, by its start (10 µs).
+    #expect(t.steps[0].deviceEvents == 2 && t.steps[0].deviceNS == 40_000)
+    #expect(t.steps[1].deviceEvents == 1 && t.steps[1].deviceNS == 10_000)
+    #expect(t.deviceEventsMatchedToLaunches == 2)
+    // aten::mm is the one top-level operator of step 7; the launch inside it is not its own time
+    // (self 20.25 − 4 = 16.25 µs, as torch counts it), and a cpu_op's own `correlation` arg is not read.
     #expect(t.steps[0].cpuOpNS == 20_250 && t.steps[0].opCalls == 1)
-    #expect(t.otherCategories == ["cuda_runtime": 1])
+    #expect(t.ops.first { $0.name == "aten::mm" }?.selfNS == 16_250)
+    #expect(t.otherCategories == ["python_function": 1])
   }
 }
