@@ -37,6 +37,12 @@ struct KernelsCommand: AsyncParsableCommand {
         + "gets perf.py's FLOPs and bytes beside its time.", valueName: "config"))
   var model: String?
 
+  @Option(
+    name: [.customLong("tp"), .customLong("tensor-parallel-size")],
+    help: ArgumentHelp("Tensor-parallel size for --model (default 1): the model's figures are per GPU.", valueName: "n")
+  )
+  var tp: Int?
+
   @Flag(help: "Write JSON (docs/kernels.md) instead of text.")
   var json = false
 
@@ -54,6 +60,8 @@ struct KernelsCommand: AsyncParsableCommand {
     if json && markdown { throw ValidationError("give --json or --markdown, not both.") }
     if top < 1 { throw ValidationError("--top must be at least 1.") }
     if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read once.") }
+    if let tp, tp < 1 { throw ValidationError("--tp must be at least 1.") }
+    if tp != nil, model == nil { throw ValidationError("--tp goes with --model.") }
     if let gpu, GPUCatalog.lookup(gpu) == nil {
       throw ValidationError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
     }
@@ -64,7 +72,8 @@ struct KernelsCommand: AsyncParsableCommand {
     var costModel: PerfStepCostModel?
     if let model {
       do {
-        costModel = try PerfStepCostModel(config: try loadModelConfig(model), deployment: Deployment())
+        costModel = try PerfStepCostModel(
+          config: try loadModelConfig(model), deployment: Deployment(tensorParallelSize: tp ?? 1))
       } catch let error as ConfigError {
         throw CommandFailure("\(model): \(error.description)", exitCode: 2)
       }
