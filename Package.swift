@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
   name: "ProfileMate",
+  // macOS: the code keeps to POSIX calls available there (Linux-only ones, such as MAP_POPULATE, are behind `#if`),
+  // but only Linux is built and tested (CI); a macOS build has not been tried.
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "profilemate", targets: ["profilemate"]),
@@ -36,8 +38,8 @@ let package = Package(
     // Pure readers of Nsight Compute / Nsight Systems exports and torch-profiler traces, the kernel class
     // table, per-kernel aggregation and findings. No I/O.
     .target(name: "Kernels", dependencies: ["ProfileMateCore"]),
-    // Pure renderers: text, JSON, Markdown, CSV.
-    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "ReportSchema", "Kernels"]),
+    // Pure renderers: text, JSON, Markdown, CSV, HTML; also the perf-model, KV-plan and roofline tables.
+    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "ReportSchema", "PerfModel", "Kernels"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
     .target(name: "PerfModel", dependencies: ["ProfileMateCore", "StrictJSON"]),
     // zlib, for reading .gz logs.
@@ -45,19 +47,26 @@ let package = Package(
     // File and stream I/O: chunked reads, gzip, atomic writes.
     .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore", "ReportSchema", "Kernels"]),
     // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
-    .target(name: "MetricsFetch", dependencies: ["PromMetrics", "ProfileMateIO"]),
+    .target(name: "MetricsFetch", dependencies: ["ProfileMateCore", "PromMetrics", "ProfileMateIO"]),
+    // The application library between the CLI and the modules: reading every input (one input detector),
+    // model-config loading, the KV budget, the roofline table, metrics windows and the watch loop. Each command
+    // calls one function here; tests call the same functions.
+    .target(
+      name: "ProfileMateApp",
+      dependencies: [
+        "ProfileMateCore", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch", "RunJoin", "Render",
+        "StrictJSON", "Kernels",
+      ]
+    ),
     .executableTarget(
       name: "profilemate",
       dependencies: [
-        "ProfileMateCore", "VLLMLog", "Render", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch",
-        "RunJoin", "StrictJSON", "Kernels", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "ProfileMateApp", "ProfileMateCore", "Render", "PromMetrics", "MetricsFetch", "Kernels",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // Release-mode benchmark, run on demand (scripts/bench).
-    .executableTarget(
-      name: "profilemate-bench",
-      dependencies: ["ProfileMateCore", "VLLMLog", "ProfileMateIO"]
-    ),
+    // Release-mode benchmark, run on demand (scripts/bench): it times the built `profilemate` binary.
+    .executableTarget(name: "profilemate-bench"),
     // Fuzz target over the log reader: built with -sanitize=fuzzer and -DFUZZING by scripts/fuzz;
     // a plain build is a replayer that runs saved inputs through the same entry point.
     // Replays saved inputs through a fuzz target's entry point (the plain build of each fuzz target).
@@ -73,6 +82,9 @@ let package = Package(
     .executableTarget(
       name: "profilemate-prom-fuzz", dependencies: ["PromMetrics", "ProfileMateCore", "Render", "FuzzReplay"]),
     .testTarget(name: "ProfileMateCoreTests", dependencies: ["ProfileMateCore"]),
+    .testTarget(
+      name: "ProfileMateAppTests",
+      dependencies: ["ProfileMateApp", "ProfileMateCore", "ProfileMateIO", "PerfModel", "MetricsFetch"]),
     .testTarget(
       name: "KernelsTests", dependencies: ["Kernels", "ProfileMateCore"],
       exclude: ["expected_nsight.py", "expected_trace.py", "Fixtures"]),
@@ -90,7 +102,7 @@ let package = Package(
     .testTarget(name: "MetricsFetchTests", dependencies: ["MetricsFetch", "PromMetrics", "Render"]),
     .testTarget(
       name: "RunJoinTests",
-      dependencies: ["RunJoin", "ProfileMateCore", "PromMetrics", "VLLMLog", "ProfileMateIO", "MetricsFetch", "Render"]),
+      dependencies: ["RunJoin", "ProfileMateCore", "PromMetrics", "ProfileMateIO", "MetricsFetch", "Render"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
     .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate", "ReportSchema"], exclude: ["Goldens"]),
   ],

@@ -6,8 +6,8 @@ enum KernelFindings {
     var out: [Finding] = r.trace.map { traceFindings($0, thresholds: t) } ?? []
     if let n = r.nsys, let graphs = n.graphLaunches, let launches = n.kernelLaunches, graphs == 0, launches > 0 {
       out.append(
-        Finding(
-          id: "no_cuda_graph_launches", severity: .info,
+        finding(
+          .noGraphLaunches, severity: .info,
           title: "No CUDA-graph launches: \(Format.grouped(launches)) kernels launched one by one from the CPU",
           evidence: n.apiCalls.filter { $0.name.hasPrefix("cudaLaunchKernel") || $0.name.hasPrefix("cuLaunchKernel") }
             .prefix(2).map {
@@ -29,8 +29,8 @@ enum KernelFindings {
     }
     if let first = r.classes.first, first.timeShare >= t.dominantClassShare, first.kernelClass != .other {
       out.append(
-        Finding(
-          id: "kernel_class_dominant", severity: .info,
+        finding(
+          .classDominant, severity: .info,
           title: "\(first.kernelClass.label) takes \(Format.pct(first.timeShare * 100)) of kernel time",
           evidence: [
             Evidence(
@@ -42,8 +42,8 @@ enum KernelFindings {
     let comm = share(.communication)
     if comm >= t.communicationShare {
       out.append(
-        Finding(
-          id: "communication_share", severity: .warning,
+        finding(
+          .communicationShare, severity: .warning,
           title: "Communication takes \(Format.pct(comm * 100)) of kernel time",
           evidence: top(.communication),
           recommendation:
@@ -54,8 +54,8 @@ enum KernelFindings {
     let copies = share(.memcpy)
     if copies >= t.memcpyShare {
       out.append(
-        Finding(
-          id: "memcpy_share", severity: .warning,
+        finding(
+          .memcpyShare, severity: .warning,
           title: "Memory copies and sets take \(Format.pct(copies * 100)) of GPU time",
           evidence: top(.memcpy),
           recommendation:
@@ -72,8 +72,8 @@ enum KernelFindings {
         bw < t.attentionBandwidthShare
       {
         out.append(
-          Finding(
-            id: "attention_low_bandwidth", severity: .warning,
+          finding(
+            .attentionLowBandwidth, severity: .warning,
             title: "Attention kernel at \(Format.pct(bw * 100)) of DRAM bandwidth",
             evidence: bandwidthEvidence(k, share: bw, basis: basis) + ruleEvidence(k),
             recommendation:
@@ -90,8 +90,8 @@ enum KernelFindings {
     if !underUsed.isEmpty {
       let time = underUsed.reduce(0) { $0 + $1.0.timeShare }
       out.append(
-        Finding(
-          id: "kernel_low_utilisation", severity: .info,
+        finding(
+          .lowUtilisation, severity: .info,
           title: "\(underUsed.count) kernel\(underUsed.count == 1 ? "" : "s") (\(Format.pct(time * 100)) of kernel "
             + "time) keep neither DRAM nor the SMs busy",
           evidence: underUsed.prefix(5).flatMap { k, bw, basis in
@@ -107,8 +107,8 @@ enum KernelFindings {
     let unknown = share(.other)
     if unknown >= t.unclassifiedShare {
       out.append(
-        Finding(
-          id: "kernels_unclassified", severity: .info,
+        finding(
+          .unclassified, severity: .info,
           title: "\(r.unclassified.count) kernel names (\(Format.pct(unknown * 100)) of time) match no class pattern",
           evidence: r.kernels.filter { $0.kernelClass == .other }.prefix(5).map {
             Evidence("\(short($0.name)): \(Format.pct($0.timeShare * 100))")
@@ -124,8 +124,8 @@ enum KernelFindings {
     }
     if !zero.isEmpty {
       out.append(
-        Finding(
-          id: "tensor_counters_zero", severity: .info,
+        finding(
+          .tensorCountersZero, severity: .info,
           title: "Tensor-op counters read 0 for \(zero.count) GEMM/attention kernels: FLOPs are not derived from them",
           evidence: zero.prefix(3).map { Evidence("\(short($0.name)): every sm__ops_path_tensor_* counter is 0") },
           recommendation:
@@ -134,8 +134,8 @@ enum KernelFindings {
     }
     if let idle = r.idle, idle.idleShare >= t.idleShare {
       out.append(
-        Finding(
-          id: "gpu_idle_gaps", severity: .warning,
+        finding(
+          .gpuIdle, severity: .warning,
           title: "GPU idle \(Format.pct(idle.idleShare * 100)) of the timeline between activities",
           evidence: [
             Evidence(
@@ -233,8 +233,8 @@ enum KernelFindings {
           ))
       }
       out.append(
-        Finding(
-          id: "trace_step_gaps", severity: .warning,
+        finding(
+          .stepGaps, severity: .warning,
           title:
             "\(Format.pct(Double(gapNS) / Double(stepNS) * 100)) of step time is outside operators (host overhead)",
           evidence: evidence,
@@ -245,8 +245,8 @@ enum KernelFindings {
     }
     if trace.deviceEvents == 0 && trace.cpuOpNS > 0 {
       out.append(
-        Finding(
-          id: "trace_cpu_only", severity: .info,
+        finding(
+          .cpuOnly, severity: .info,
           title: "The trace has no device activity: the breakdown covers CPU operators only",
           evidence: [
             Evidence(
@@ -258,5 +258,13 @@ enum KernelFindings {
             + "kernels; for GPU kernels keep CUDA in the activities or use nsys / ncu exports."))
     }
     return out
+  }
+
+  /// A finding of `rule`: its id from the rule's registered ``RuleInfo``.
+  static func finding(
+    _ rule: KernelFileRule, severity: Severity, title: String, evidence: [Evidence], recommendation: String
+  ) -> Finding {
+    let info = rule.info
+    return Finding(id: info.id, severity: severity, title: title, evidence: evidence, recommendation: recommendation)
   }
 }

@@ -9,21 +9,6 @@ public enum SavedReport {
   /// The report schema version this build reads back.
   public static let supportedVersion = ReportDocument.currentSchemaVersion
 
-  /// Whether the file at `path` starts (after white space) with `{`: a JSON report, not a log.
-  public static func looksLikeJSON(path: String) -> Bool {
-    guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    guard let head = try? handle.read(upToCount: 256) else { return false }
-    for byte in head {
-      switch byte {
-      case 0x20, 0x09, 0x0A, 0x0D: continue
-      case UInt8(ascii: "{"): return true
-      default: return false
-      }
-    }
-    return false
-  }
-
   /// Reads the report at `path` into ``ReportDocument`` (the schema `analyze --json` writes) and takes its
   /// figures.
   /// - Throws: ``InputError`` naming the path when it cannot be read, is not JSON, is not a ProfileMate

@@ -68,6 +68,7 @@ public enum CSVExport {
   static func opt(_ v: Double?) -> String { v.map { Format.fixed($0, 2) } ?? "" }
 
   static func steps(_ m: RunModel) -> String {
+    let q = m.config.decodeQueryLen
     var out =
       "engine,step,kind,context_requests,context_tokens,generation_requests,generation_tokens,elapsed_ms,kv_usage_pct,dummy\n"
     out.reserveCapacity(m.engines.reduce(0) { $0 + $1.steps.count } * 48)
@@ -78,7 +79,7 @@ public enum CSVExport {
         out += ","
         out += String(i)
         out += ","
-        out += s.kind.rawValue
+        out += s.kind(decodeQueryLen: q).rawValue
         out += ",\(s.contextRequests),\(s.contextTokens),\(s.generationRequests),\(s.generationTokens),"
         out += Format.fixed(s.elapsedMs, 2)
         out += ","

@@ -73,7 +73,7 @@ enum HTMLStyle {
     svg .dots { fill: none; stroke-width: 3.2; stroke-linecap: round; }
     svg .e1 { stroke-dasharray: 6 3; } svg .e2 { stroke-dasharray: 2 2; } svg .e3 { stroke-dasharray: 8 2 2 2; }
     .k-prefill { --c: var(--prefill); } .k-decode { --c: var(--decode); } .k-mixed { --c: var(--mixed); }
-    .k-idle { --c: var(--idle); }
+    .k-idle { --c: var(--idle); } .k-recompute { --c: var(--s4); }
     .s1 { --c: var(--s1); } .s2 { --c: var(--s2); } .s3 { --c: var(--s3); } .s4 { --c: var(--s4); }
     .s5 { --c: var(--s5); } .s6 { --c: var(--s6); } .s7 { --c: var(--s7); }
     svg .line, svg .dots { stroke: var(--c); } svg .dot, svg .bar { fill: var(--c); } svg .hover { color: var(--c); }

@@ -8,7 +8,7 @@ public enum KernelsText {
     var out = ""
     for (i, (path, r)) in files.enumerated() {
       if i > 0 { out += "\n" }
-      out += style.bold("Kernels — \(path)") + "\n"
+      out += style.bold("Kernels — \(TerminalText.clean(path))") + "\n"
       out +=
         "  \(r.kind.description)" + (r.computeCapability.map { ", compute capability \($0)" } ?? "")
         + (r.gpu.map { ", peaks of \($0.name)" } ?? "") + "\n"
@@ -32,11 +32,13 @@ public enum KernelsText {
       out += "\n" + style.bold("Findings") + "\n"
       if r.findings.isEmpty { out += "  No findings.\n" }
       for (n, f) in r.findings.enumerated() {
-        out += "  \(n + 1). " + style.severity(f.severity, "[\(f.severity.rawValue.uppercased())]") + " \(f.title)\n"
+        out +=
+          "  \(n + 1). " + style.severity(f.severity, "[\(f.severity.rawValue.uppercased())]")
+          + " \(TerminalText.clean(f.title))\n"
         for e in f.evidence {
-          out += "     - \(e.text)" + (e.lines.isEmpty ? "" : " (\(Format.lines(e.lines)))") + "\n"
+          out += "     - \(TerminalText.clean(e.text))" + (e.lines.isEmpty ? "" : " (\(Format.lines(e.lines)))") + "\n"
         }
-        out += "     → \(f.recommendation)\n"
+        out += "     → \(TerminalText.clean(f.recommendation))\n"
       }
     }
     return out
@@ -160,5 +162,9 @@ public enum KernelsText {
   }
 
   /// `s` cut to `n` characters with an ellipsis.
-  static func cut(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
+  /// Input text is passed through ``TerminalText/clean(_:)`` first (kernel and operator names come from files).
+  static func cut(_ s: String, _ n: Int) -> String {
+    let s = TerminalText.clean(s)
+    return s.count <= n ? s : String(s.prefix(n - 1)) + "…"
+  }
 }

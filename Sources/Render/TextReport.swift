@@ -10,9 +10,9 @@ public enum TextReport {
 
   /// Renders a page: its heading, then each section's title and blocks, a blank line after each.
   public static func render(_ page: ReportPage, style: TextStyle) -> String {
-    var out = style.bold("ProfileMate — \(page.source)") + "\n"
+    var out = style.bold("ProfileMate — \(TerminalText.clean(page.source))") + "\n"
     for s in page.sections {
-      if let title = s.title, !s.headedByPage { out += style.bold(title) + "\n" }
+      if let title = s.title, !s.headedByPage { out += style.bold(TerminalText.clean(title)) + "\n" }
       for b in s.blocks { out += render(b, style: style) }
       if s.trailingBlank { out += "\n" }
     }
@@ -34,7 +34,7 @@ public enum TextReport {
     case .lines(let lines):
       return lines.map { "  " + $0.map { span($0, style) }.joined() + "\n" }.joined()
     case .note(let text):
-      return "  \(text)\n"
+      return "  \(TerminalText.clean(text))\n"
     case .chart:
       return ""
     case .findings(let findings):
@@ -54,9 +54,9 @@ public enum TextReport {
       case .disagree: mark = style.severity(.warning, "DISAGREE ")
       case .unchecked: mark = style.dim("unchecked")
       }
-      out += "  \(mark) \(c.title)\n"
-      out += "            \(c.expected.source): \(ReportPage.figure(c.expected.value, c.unit))\n"
-      out += "            \(c.observed.source): \(ReportPage.figure(c.observed.value, c.unit))\n"
+      out += "  \(mark) \(TerminalText.clean(c.title))\n"
+      out += "            \(TerminalText.clean(c.expected.source)): \(ReportPage.figure(c.expected.value, c.unit))\n"
+      out += "            \(TerminalText.clean(c.observed.source)): \(ReportPage.figure(c.observed.value, c.unit))\n"
       out += style.dim(
         c.status == .unchecked ? "            not checked: \(c.note)" : "            tolerance: \(c.tolerance)")
       out += "\n"
@@ -65,12 +65,13 @@ public enum TextReport {
   }
 
   static func span(_ s: ReportSpan, _ style: TextStyle) -> String {
+    let text = TerminalText.clean(s.text)
     switch s.emphasis {
-    case .plain: return s.text
-    case .bold: return style.bold(s.text)
-    case .dim: return style.dim(s.text)
-    case .good: return style.wrap(s.text, "32")
-    case .severity(let severity): return style.severity(severity, s.text)
+    case .plain: return text
+    case .bold: return style.bold(text)
+    case .dim: return style.dim(text)
+    case .good: return style.wrap(text, "32")
+    case .severity(let severity): return style.severity(severity, text)
     }
   }
 
@@ -80,12 +81,12 @@ public enum TextReport {
     for (i, f) in findings.enumerated() {
       out +=
         "  \(i + 1). " + style.severity(f.severity, "[\(f.severity.rawValue.uppercased())]") + " "
-        + style.bold(f.title) + style.dim("  (\(f.id))") + "\n"
+        + style.bold(TerminalText.clean(f.title)) + style.dim("  (\(TerminalText.clean(f.id)))") + "\n"
       for e in f.evidence {
         let location = e.lines.isEmpty ? "" : style.dim("  — " + Format.lines(e.lines))
-        out += "     • \(e.text)\(location)\n"
+        out += "     • \(TerminalText.clean(e.text))\(location)\n"
       }
-      out += "     → \(f.recommendation)\n"
+      out += "     → \(TerminalText.clean(f.recommendation))\n"
     }
     return out
   }

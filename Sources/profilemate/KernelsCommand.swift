@@ -1,8 +1,7 @@
 import ArgumentParser
 import Kernels
-import PerfModel
+import ProfileMateApp
 import ProfileMateCore
-import ProfileMateIO
 import Render
 
 #if canImport(Glibc)
@@ -69,33 +68,8 @@ struct KernelsCommand: AsyncParsableCommand {
 
   func run() async throws {
     let spec = gpu.flatMap(GPUCatalog.lookup)
-    var costModel: PerfStepCostModel?
-    if let model {
-      do {
-        costModel = try PerfStepCostModel(
-          config: try loadModelConfig(model), deployment: Deployment(tensorParallelSize: tp ?? 1))
-      } catch let error as ConfigError {
-        throw CommandFailure("\(model): \(error.description)", exitCode: 2)
-      }
-    }
-    var reports: [(path: String, report: KernelReport)] = []
-    for path in files {
-      do {
-        reports.append((path, try KernelFiles.report(path: path, gpu: spec, costModel: costModel)))
-      } catch let error as InputError {
-        throw CommandFailure(error.description, exitCode: error.exitCode)
-      } catch let error as KernelInputError {
-        throw CommandFailure("\(path): \(error.description)", exitCode: 2)
-      }
-    }
-    if let csv {
-      do {
-        try AtomicFile.makeDirectory(csv)
-        for (name, contents) in KernelsCSV.files(reports) { try AtomicFile.write(contents, to: csv + "/" + name) }
-      } catch let error as InputError {
-        throw CommandFailure(error.description, exitCode: error.exitCode)
-      }
-    }
+    let reports = try KernelsInput.reports(paths: files, gpu: spec, model: model, tp: tp ?? 1)
+    if let csv { try OutputFiles.write(KernelsCSV.files(reports), into: csv) }
     if json {
       print(KernelsJSON.render(reports, gpu: spec, toolVersion: ProfileMate.version), terminator: "")
     } else if markdown {

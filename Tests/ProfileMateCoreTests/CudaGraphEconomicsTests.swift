@@ -130,9 +130,9 @@ import Testing
   }
 
   @Test func speculativeAndKVTransferFacts() {
-    #expect(CudaGraphEconomics.decodeQueryLen("SpeculativeConfig(method='eagle', num_spec_tokens=3)") == 4)
-    #expect(CudaGraphEconomics.decodeQueryLen("{'num_speculative_tokens': 2}") == 3)
-    #expect(CudaGraphEconomics.decodeQueryLen(nil) == 1)
+    #expect(EngineConfig.decodeQueryLen("SpeculativeConfig(method='eagle', num_spec_tokens=3)") == 4)
+    #expect(EngineConfig.decodeQueryLen("{'num_speculative_tokens': 2}") == 3)
+    #expect(EngineConfig.decodeQueryLen(nil) == 1)
     #expect(CudaGraphEconomics.kvRole("{'kv_connector': 'NixlConnector', 'kv_role': 'kv_consumer'}") == "kv_consumer")
     #expect(CudaGraphEconomics.kvRole("None") == nil)
   }

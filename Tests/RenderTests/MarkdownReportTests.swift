@@ -32,7 +32,7 @@ import VLLMLog
 
   @Test func emptyAnalysisStillRenders() {
     let md = MarkdownReport.render(RunAnalysis.analyze(LogReader.read([], source: "empty")))
-    #expect(md.contains("observability_missing"))
+    #expect(md.contains("### Findings\n\nNone.\n"))
     #expect(!md.contains("### Step timing"))
     #expect(md.contains("### What was read\n\n- lines: 0\n"))
   }

@@ -5,19 +5,19 @@
 #endif
 
 /// Finds the example run directory that ships in `examples/`, for `analyze` without a path.
-enum BundledExample {
-  static let relativePath = "examples/vllm-cpu-0.32-2048"
+public enum BundledExample {
+  public static let relativePath = "examples/vllm-cpu-0.32-2048"
 
   /// The example's path: relative to the working directory, else to the executable
   /// (`.build/<config>/profilemate` lives three levels below the package root).
-  static func path() throws -> String {
+  public static func path() throws -> String {
     var candidates = [relativePath]
     if let exe = executableDirectory() {
       candidates.append(exe + "/../../" + relativePath)
       candidates.append(exe + "/../../../" + relativePath)
     }
     for candidate in candidates where access(candidate, R_OK) == 0 { return candidate }
-    throw CommandFailure(
+    throw AppError(
       "no log given and the bundled example (\(relativePath)) was not found; pass a log or run directory, e.g. profilemate analyze server.log",
       exitCode: 2)
   }

@@ -1,6 +1,5 @@
 import Foundation
 import MetricsFetch
-import PerfModel
 import ProfileMateCore
 import ProfileMateIO
 import PromMetrics
@@ -9,39 +8,33 @@ import StrictJSON
 
 /// Reads the parts of a run directory besides its log: the benchmark result, the metrics span (a recording's
 /// first and last successful scrapes, else a before/after pair) and `run.json`.
-struct RunDirectoryInput {
+public struct RunDirectoryInput: Sendable {
   /// The files found.
-  let directory: RunDirectory
+  public let directory: RunDirectory
   /// The benchmark, when the directory has one.
-  let benchmark: BenchmarkResult?
+  public let benchmark: BenchmarkResult?
   /// The server's side, when the directory has scrapes.
-  let metrics: MetricsSpan?
+  public let metrics: MetricsSpan?
   /// What was joined, for the report.
-  let sources: RunSources
+  public let sources: RunSources
 
   /// Reads everything but the log.
-  /// - Throws: ``CommandFailure`` (exit 2) naming the file that cannot be read.
-  init(_ directory: RunDirectory) throws {
+  /// - Throws: ``InputError`` or ``BenchResultError`` (both exit 2) naming the file that cannot be read.
+  public init(_ directory: RunDirectory) throws {
     self.directory = directory
     var sources = RunSources(directory: directory.path)
     sources.log = directory.relative(directory.log)
-    do {
-      if let path = directory.benchmark {
-        benchmark = try BenchResultReader.parse(try ByteSource.readAll(path), source: directory.relative(path))
-        sources.benchmark = directory.relative(path)
-      } else {
-        benchmark = nil
-      }
-      metrics = try Self.metrics(directory, &sources)
-      if let path = directory.runInfo {
-        try Self.runInfo(path, directory, &sources)
-      }
-      sources.config = directory.config.map(directory.relative)
-    } catch let e as InputError {
-      throw CommandFailure(e.description, exitCode: e.exitCode)
-    } catch let e as BenchResultError {
-      throw CommandFailure(e.description, exitCode: 2)
+    if let path = directory.benchmark {
+      benchmark = try BenchResultReader.parse(try ByteSource.readAll(path), source: directory.relative(path))
+      sources.benchmark = directory.relative(path)
+    } else {
+      benchmark = nil
     }
+    metrics = try Self.metrics(directory, &sources)
+    if let path = directory.runInfo {
+      try Self.runInfo(path, directory, &sources)
+    }
+    sources.config = directory.config.map(directory.relative)
     self.sources = sources
   }
 

@@ -1,13 +1,24 @@
-extension FindingRules {
-  // MARK: - Roofline
+/// `roofline_{kind}`: one finding per step kind (prefill, decode, mixed) that takes a noticeable share of
+/// step time: how close its steps came to the GPU's bound, which bound, and (for decode) at which batch size
+/// most time went. Needs `--model` and `--gpu`.
+package struct RooflineRule: LogFindingRule {
+  package let info = RuleInfo(
+    id: "roofline_{kind}", area: .roofline, sources: [.log], severities: [.info, .warning],
+    summary:
+      "with --model and --gpu: each step kind with ≥ roofline_kind_share_pct of step time (a warning when "
+      + "overhead-bound, ≥ roofline_overhead_factor × its bound)",
+    thresholds: ["roofline_kind_share_pct", "roofline_overhead_factor"],
+    placeholderValues: StepKind.allCases.map(\.rawValue))
+
+  package init() {}
 
   /// One finding per step kind that takes a noticeable share of step time: how close its steps came to the
   /// GPU's bound, which bound, and (for decode) at which batch size most time went.
-  static func roofline(_ a: RunAnalysis, _ t: FindingThresholds) -> [Finding] {
+  package func evaluate(_ a: RunAnalysis, _ t: FindingThresholds) -> [Finding] {
     guard let r = a.roofline else { return [] }
     let totalSeconds = r.byKind.reduce(0) { $0 + $1.totals.measuredSeconds }
     guard totalSeconds > 0 else { return [] }
-    let estimate = contextNote(r)
+    let estimate = Self.contextNote(r)
     var out: [Finding] = []
     for f in r.byKind {
       let k = f.totals
@@ -22,11 +33,11 @@ extension FindingRules {
         let top = r.decodeByBatch.max(by: { $0.totals.measuredSeconds < $1.totals.measuredSeconds }
         )
       {
-        title += " at batch \(batchRange(top))"
+        title += " at batch \(Self.batchRange(top))"
         for b in r.decodeByBatch.sorted(by: { $0.totals.measuredSeconds > $1.totals.measuredSeconds }).prefix(3) {
           evidence.append(
             Evidence(
-              "batch \(batchRange(b)): \(Format.grouped(b.totals.steps)) steps, "
+              "batch \(Self.batchRange(b)): \(Format.grouped(b.totals.steps)) steps, "
                 + "\(Format.pct(b.totals.efficiencyPct ?? 0)) of the "
                 + "\(b.totals.bound == .compute ? "compute" : "memory") bound, \(b.classification.rawValue)"
                 + (b.totals.meanDecodeContext.map { ", ≈ \(Format.grouped(Int($0))) tokens of context each" } ?? "")))
@@ -64,7 +75,7 @@ extension FindingRules {
       out.append(
         Finding(
           id: "roofline_\(f.kind.rawValue)", severity: f.classification == .overheadBound ? .warning : .info,
-          title: title, evidence: evidence, recommendation: recommendation(f)))
+          title: title, evidence: evidence, recommendation: Self.recommendation(f)))
     }
     return out
   }
