@@ -96,7 +96,7 @@ let package = Package(
       dependencies: [
         "ReportSchema", "ProfileMateCore", "ProfileMateIO", "VLLMLog", "RunJoin", "MetricsFetch", "PromMetrics",
       ], exclude: ["SavedReports"]),
-    .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"]),
+    .testTarget(name: "PerfModelTests", dependencies: ["PerfModel", "ProfileMateCore"], exclude: ["Fixtures"]),
     .testTarget(name: "PromMetricsTests", dependencies: ["PromMetrics", "ProfileMateCore", "Render"]),
     .testTarget(name: "ProfileMateIOTests", dependencies: ["ProfileMateIO", "VLLMLog", "ProfileMateCore"]),
     .testTarget(name: "MetricsFetchTests", dependencies: ["MetricsFetch", "PromMetrics", "Render"]),

@@ -205,6 +205,14 @@ SECTIONS = {
     ("id", "id", "String"), ("title", "title", "String"), ("status", "status", "String"), ("unit", "unit", "String"),
     ("expected", "expected", D + "CrossCheckSide"), ("observed", "observed", D + "CrossCheckSide"),
     ("difference", "difference", "Double"), ("tolerance", "tolerance", "String"), ("note", "note", "String")]),
+  "MetricsTimeline": ("A run directory's `/metrics` recording summed up per engine (`metrics_timeline`).", [
+    ("scrapes", "scrapes", "Int"), ("failedScrapes", "failed_scrapes", "Int"),
+    ("spanSeconds", "span_seconds", "Double"), ("engines", "engines", "[" + D + "MetricsTimelineEngine]")]),
+  "MetricsTimelineEngine": ("One engine over the recording (`metrics_timeline.engines[]`).", [
+    ("model", "model", "String"), ("engine", "engine", "String"), ("scrapes", "scrapes", "Int"),
+    ("peakRunning", "peak_running", "Double"), ("peakWaiting", "peak_waiting", "Double"),
+    ("peakKVUsagePct", "peak_kv_usage_pct", "Double"), ("promptTokens", "prompt_tokens", "Double"),
+    ("generationTokens", "generation_tokens", "Double"), ("preemptions", "preemptions", "Double")]),
   "CrossCheckSide": ("One side of a cross-check: where the figure comes from, and the figure.", [
     ("source", "source", "String"), ("value", "value", "Double")]),
   "EngineEntry": ("One data-parallel engine's sections (`engines[]`).", [

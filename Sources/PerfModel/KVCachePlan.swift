@@ -27,15 +27,21 @@ public struct KVCachePlan: Sendable, Hashable {
     public var layers: Int
     /// Groups of `groupSize` layers this kind occupies (`ceil(layers / groupSize)`).
     public var groups: Int
+    /// Tokens per block of this kind: `--block-size`, or a multiple of it when the kind's layers need fewer bytes
+    /// per token than the largest (vLLM's `unify_kv_cache_spec_page_size` grows their block to the common page).
+    public var blockSize: Int = 16
   }
 
   /// Tokens per block (`--block-size`).
   public var blockSize: Int
   /// `--max-num-batched-tokens` (bounds what a sliding-window layer keeps while a chunk is in flight).
   public var maxNumBatchedTokens: Int
-  /// Bytes of one token in one layer (K and V, or the MLA latent), on this rank.
+  /// Bytes of one token in one layer (K and V, or the MLA latent), on this rank — for layers that differ
+  /// (Gemma 4), the largest, which sets the common page.
   public var bytesPerTokenPerLayer: Int
-  /// The layer kinds of the rank, in order.
+  /// Bytes of one token in each layer of the rank, in order.
+  public var layerBytesPerToken: [Int]
+  /// The kinds of the rank's layers that hold KV cache, in order (KV-shared layers hold none).
   public var layers: [LayerKind]
   /// Layers per KV-cache group: each tensor is shared by one layer of every group.
   public var groupSize: Int
@@ -63,14 +69,26 @@ public struct KVCachePlan: Sendable, Hashable {
 
     let total = config.numHiddenLayers
     let pp = max(1, deployment.pipelineParallelSize)
-    let stage = Self.largestStage(layers: total, pipelineParallelSize: pp)
+    // Layers that reuse an earlier layer's K/V (Gemma 4's last `num_kv_shared_layers`) allocate no cache.
+    let firstShared = total - min(total, config.numKVSharedLayers)
+    let stage = Self.largestStage(layers: total, pipelineParallelSize: pp).filter { $0 < firstShared }
     var kinds: [LayerKind]
+    var perLayer: [Int]
     if let mla = config.mla {
       bytesPerTokenPerLayer = try Self.product([mla.kvLoraRank + mla.qkRopeHeadDim, cacheBytes], config)
+      perLayer = Array(repeating: bytesPerTokenPerLayer, count: stage.count)
       kinds = Array(repeating: .mla, count: stage.count)
     } else {
-      let kvPerRank = max(1, config.numKeyValueHeads / max(1, deployment.tensorParallelSize))
-      bytesPerTokenPerLayer = try Self.product([2, kvPerRank, config.headDim, cacheBytes], config)
+      let tp = max(1, deployment.tensorParallelSize)
+      let shapes = config.layerAttention
+      perLayer = []
+      for i in stage {
+        let kv =
+          shapes.map { i < $0.count ? $0[i].numKeyValueHeads : config.numKeyValueHeads } ?? config.numKeyValueHeads
+        let hd = shapes.map { i < $0.count ? $0[i].headDim : config.headDim } ?? config.headDim
+        perLayer.append(try Self.product([2, max(1, kv / tp), hd, cacheBytes], config))
+      }
+      bytesPerTokenPerLayer = perLayer.max() ?? 0
       let window = deployment.disableSlidingWindow ? nil : config.slidingWindow
       kinds = stage.map { i in
         guard let w = window, w > 0 else { return .full }
@@ -82,11 +100,21 @@ public struct KVCachePlan: Sendable, Hashable {
       }
     }
     layers = kinds
+    layerBytesPerToken = perLayer
     // Every size below is at most block × bytes per token and layer × layers.
     _ = try Self.product([max(1, blockSize), bytesPerTokenPerLayer, max(1, kinds.count)], config)
-    var counts: [(LayerKind, Int)] = []
-    for k in kinds {
-      if let i = counts.firstIndex(where: { $0.0 == k }) { counts[i].1 += 1 } else { counts.append((k, 1)) }
+    // A layer whose page is a divisor of the largest holds proportionally more tokens per block; one that is
+    // not is padded to the largest page and keeps the block size.
+    let maxPage = blockSize * bytesPerTokenPerLayer
+    var counts: [(LayerKind, Int, Int)] = []
+    for (k, bytes) in zip(kinds, perLayer) {
+      let page = blockSize * bytes
+      let tokens = page > 0 && page < maxPage && maxPage % page == 0 ? blockSize * (maxPage / page) : blockSize
+      if let i = counts.firstIndex(where: { $0.0 == k && $0.2 == tokens }) {
+        counts[i].1 += 1
+      } else {
+        counts.append((k, 1, tokens))
+      }
     }
     // vLLM's uniform-page grouping: groups of the smallest kind's size, or of the largest when all kinds are
     // within 25 % of each other; a single kind is one group of all its layers.
@@ -94,7 +122,9 @@ public struct KVCachePlan: Sendable, Hashable {
     let maxCount = counts.map(\.1).max() ?? 0
     let size = counts.count <= 1 ? maxCount : (Double(maxCount) < Double(minCount) * 1.25 ? maxCount : minCount)
     groupSize = max(1, size)
-    self.kinds = counts.map { LayerGroup(kind: $0.0, layers: $0.1, groups: ($0.1 + size - 1) / max(1, size)) }
+    self.kinds = counts.map {
+      LayerGroup(kind: $0.0, layers: $0.1, groups: ($0.1 + size - 1) / max(1, size), blockSize: $0.2)
+    }
   }
 
   /// The layers of the pipeline stage with the most layers, as vLLM's `get_pp_indices` assigns them: every stage
@@ -133,11 +163,11 @@ public struct KVCachePlan: Sendable, Hashable {
 
   /// Bytes one more token of context costs on this rank in full-attention (and MLA) layers.
   public var fullBytesPerToken: Int {
-    layers.filter { $0 == .full || $0 == .mla }.count * bytesPerTokenPerLayer
+    zip(layers, layerBytesPerToken).filter { $0.0 == .full || $0.0 == .mla }.reduce(0) { $0 + $1.1 }
   }
 
   /// Bytes per token on this rank if every layer kept every token (sliding layers counted as full).
-  public var bytesPerTokenAllLayers: Int { layers.count * bytesPerTokenPerLayer }
+  public var bytesPerTokenAllLayers: Int { layerBytesPerToken.reduce(0, +) }
 
   /// Blocks that fit in the available KV memory: `available // page // group_size`.
   public func numBlocks(availableBytes: Int) -> Int {
@@ -152,9 +182,9 @@ public struct KVCachePlan: Sendable, Hashable {
       let perGroup: Int
       switch g.kind {
       case .full, .mla:
-        perGroup = ceilDiv(maxModelLen, blockSize)
+        perGroup = ceilDiv(maxModelLen, g.blockSize)
       case .slidingWindow(let w):
-        perGroup = ceilDiv(min(saturatingAdd(w - 1, maxNumBatchedTokens), maxModelLen), blockSize) + 1
+        perGroup = ceilDiv(min(saturatingAdd(w - 1, maxNumBatchedTokens), maxModelLen), g.blockSize) + 1
       }
       blocks = saturatingAdd(blocks, saturatingMultiply(perGroup, g.groups))
     }
@@ -203,24 +233,28 @@ extension KVCachePlan {
   public func residentTokens(usedBlocks: Double, requests: Int) -> Double? {
     guard requests > 0, usedBlocks >= 0 else { return nil }
     let perRequest = usedBlocks / Double(requests)
+    // Full groups: groups per token of context; windows: groups per token up to the window's blocks in tokens.
     var full = 0.0
-    var windows: [(groups: Double, cap: Double)] = []
+    var windows: [(groups: Double, blockSize: Double, cap: Double)] = []
     for g in kinds {
+      let bs = Double(max(1, g.blockSize))
       switch g.kind {
-      case .full, .mla: full += Double(g.groups)
-      case .slidingWindow(let w): windows.append((Double(g.groups), Double(ceilDiv(w - 1, blockSize) + 1)))
+      case .full, .mla: full += Double(g.groups) / bs
+      case .slidingWindow(let w): windows.append((Double(g.groups), bs, Double(ceilDiv(w - 1, g.blockSize) + 1) * bs))
       }
     }
-    // Blocks per request as a function of its length in blocks x: increasing and piecewise linear.
-    func blocks(_ x: Double) -> Double { full * x + windows.reduce(0) { $0 + $1.groups * min(x, $1.cap) } }
+    // Blocks per request as a function of its length in tokens x: increasing and piecewise linear.
+    func blocks(_ x: Double) -> Double {
+      full * x + windows.reduce(0) { $0 + $1.groups * min(x, $1.cap) / $1.blockSize }
+    }
     let widest = windows.map(\.cap).max() ?? 0
     if full == 0 && perRequest > blocks(widest) { return nil }
     var low = 0.0
-    var high = max(perRequest, widest) + 1
-    for _ in 0..<64 {
+    var high = perRequest * Double(kinds.map(\.blockSize).max() ?? 1) + widest + 1
+    for _ in 0..<200 {
       let mid = (low + high) / 2
       if blocks(mid) < perRequest { low = mid } else { high = mid }
     }
-    return (low + high) / 2 * Double(blockSize) * Double(requests)
+    return (low + high) / 2 * Double(requests)
   }
 }

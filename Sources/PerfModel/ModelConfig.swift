@@ -66,6 +66,13 @@ public struct ModelConfig: Sendable, Hashable {
   public var tieWordEmbeddings: Bool
   /// The context length the model was trained for, if declared.
   public var maxPositionEmbeddings: Int?
+  /// Trailing layers that reuse an earlier layer's K/V cache (Gemma 4's `num_kv_shared_layers`; 0 when absent).
+  public var numKVSharedLayers: Int
+  /// Whether every MoE layer also runs a dense MLP of `intermediate_size` (Gemma 4's `enable_moe_block`).
+  /// perf.py 0.33 does not bill it.
+  public var denseMLPBesideMoE: Bool
+  /// Per-layer attention shapes where layers differ (Gemma 4's full-attention layers), else `nil`.
+  public var layerAttention: [LayerAttention]?
 
   /// Reads a config document.
   /// - Parameters:
@@ -161,13 +168,26 @@ public struct ModelConfig: Sendable, Hashable {
     let quantObject = [root["quantization_config"], root["compression_config"], nested?["quantization_config"]]
       .compactMap { $0 }.first { !$0.isNull }
     quantization = try quantObject.map { (q) throws(ConfigError) in try QuantizationConfig(q, source: source) }
-    tieWordEmbeddings = text["tie_word_embeddings"]?.boolValue ?? root["tie_word_embeddings"]?.boolValue ?? false
+    tieWordEmbeddings =
+      text["tie_word_embeddings"]?.boolValue ?? root["tie_word_embeddings"]?.boolValue
+      ?? Self.tiesByDefault.contains(textModelType ?? modelType ?? "")
     maxPositionEmbeddings = try reader.int(["max_position_embeddings"])
 
     if headDim <= 0 {
       throw ConfigError.invalid(source, "head_dim", "a positive integer", got: String(headDim))
     }
+    numKVSharedLayers = try reader.int(["num_kv_shared_layers"], in: 0...numHiddenLayers) ?? 0
+    denseMLPBesideMoE = numExperts > 0 && text["enable_moe_block"]?.boolValue == true
+    layerAttention = try Self.heterogeneousLayers(
+      text, reader: reader, layers: numHiddenLayers, layerTypes: layerTypes, headDim: headDim,
+      kvHeads: numKeyValueHeads, isGemma4: (textModelType ?? modelType ?? "").hasPrefix("gemma4"))
   }
+
+  /// Model types whose transformers config class ties the LM head to the embedding when the key is absent
+  /// (Gemma configs usually omit it); every other class defaults to untied.
+  public static let tiesByDefault: Set<String> = [
+    "gemma", "gemma2", "gemma3", "gemma3_text", "gemma4", "gemma4_text", "opt", "gpt2", "bloom",
+  ]
 
   /// Sanity bounds on config values, far above any real model, that keep every derived product within `Int`.
   public enum Limits {

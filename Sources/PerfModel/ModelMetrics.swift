@@ -159,7 +159,7 @@ public struct ModelMetrics: Sendable {
       let m = AttentionMetrics(
         numHiddenLayers: config.numHiddenLayers, hiddenSize: config.hiddenSize,
         numAttentionHeads: config.numAttentionHeads, activationByteSize: modelBytes, tpSize: tp, ppSize: pp,
-        numKeyValueHeads: config.numKeyValueHeads, headDim: config.headDim, cacheByteSize: cacheBytes,
+        numKeyValueHeads: config.wholeModelKeyValueHeads, headDim: config.wholeModelHeadDim, cacheByteSize: cacheBytes,
         weightByteSize: attentionWeight, slidingWindow: window, numSWALayers: config.numSWALayers(window: window))
       components.append(Component(model: .attention(m), vllmSkipReason: skip, correction: note))
     }

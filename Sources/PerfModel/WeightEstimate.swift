@@ -2,8 +2,8 @@
 /// shard of the embedding and LM head, quantized where the checkpoint says so. Attention and dense MLPs are
 /// split over TP; routed experts over DP × TP (split in width, or whole experts with expert parallelism).
 ///
-/// Norms, biases, routers and quantization scales are left out (under 2 % for common models); kernels that pad
-/// weights (gpt-oss MXFP4 pads 2,880 to 3,072) make the real figure larger.
+/// Norms, biases, routers and quantization scales are left out (under 2 % for common models), except for MXFP4
+/// experts, whose scales and kernel padding (gpt-oss: 2,880 → 3,072) are counted.
 public struct WeightEstimate: Sendable, Hashable {
   /// Attention weights on this GPU, in bytes.
   public var attentionBytes: Double
@@ -51,22 +51,43 @@ public struct WeightEstimate: Sendable, Hashable {
       let kvB = Double(m.kvLoraRank) * heads * Double(m.qkNopeHeadDim + m.vHeadDim) / tp
       attnParams = q + kvA + kvB + heads * Double(m.vHeadDim) * dm / tp
     } else {
-      let hd = Double(c.headDim)
       let qHeads = Double(max(1, c.numAttentionHeads / max(1, d.tensorParallelSize)))
-      let kvHeads = Double(max(1, c.numKeyValueHeads / max(1, d.tensorParallelSize)))
-      attnParams = dm * (2 * qHeads + 2 * kvHeads) * hd
+      // Per layer: Q and O (heads × head size each way), K and V; averaged
+      // over the model's layers when they differ (Gemma 4), so that `× layers` below stays the stage's sum.
+      let shapes = c.layerAttention ?? []
+      func params(_ l: LayerAttention) -> Double {
+        let kv = Double(max(1, l.numKeyValueHeads / max(1, d.tensorParallelSize)))
+        // vLLM loads a K-is-V layer's K weights into both the K and V shards of qkv_proj: both are held.
+        return dm * (2 * qHeads + 2 * kv) * Double(l.headDim)
+      }
+      if shapes.isEmpty {
+        attnParams = params(LayerAttention(headDim: c.headDim, numKeyValueHeads: c.numKeyValueHeads, isSliding: false))
+      } else {
+        attnParams = shapes.reduce(0) { $0 + params($1) } / Double(shapes.count)
+      }
     }
     attentionBytes = attnParams * layers * attention
 
     let moeFraction = c.numHiddenLayers == 0 ? 0 : Double(c.numMoELayers) / Double(c.numHiddenLayers)
-    let denseLayers = layers * (1 - moeFraction)
+    // Gemma 4 (`enable_moe_block`) runs a dense MLP beside the experts in every layer.
+    let denseLayers = c.denseMLPBesideMoE ? layers : layers * (1 - moeFraction)
     let moeLayers = layers * moeFraction
     let dense = 3 * dm * Double(c.intermediateSize) / tp * denseLayers
     let expertsPerGPU = d.enableExpertParallel ? Double(c.numExperts) / ranks : Double(c.numExperts)
     let expertWidth = d.enableExpertParallel ? 1 : ranks
-    let routed = 3 * dm * Double(c.moeIntermediateSize) / expertWidth * expertsPerGPU * moeLayers
-    let shared = 3 * dm * Double(c.moeIntermediateSize) * Double(c.numSharedExperts) / tp * moeLayers
-    ffnBytes = (dense + routed + shared) * linear
+    var expertHidden = dm
+    var expertInner = Double(c.moeIntermediateSize) / expertWidth
+    var expertBytes = linear
+    if quant?.method == "mxfp4" {
+      // vLLM's MXFP4 MoE kernels pad the hidden size and each rank's expert width up to multiples of 256
+      // (gpt-oss: 2,880 → 3,072; 720 per rank at TP 4 → 768) and keep one E8M0 scale byte per 32 weights.
+      expertHidden = (dm / 256).rounded(.up) * 256
+      expertInner = (expertInner / 256).rounded(.up) * 256
+      expertBytes = 0.5 + 1.0 / 32
+    }
+    let routed = 3 * expertHidden * expertInner * expertsPerGPU * moeLayers * expertBytes
+    let shared = 3 * dm * Double(c.moeIntermediateSize) * Double(c.numSharedExperts) / tp * moeLayers * linear
+    ffnBytes = dense * linear + routed + shared
 
     let shard = Double(c.vocabSize) * dm / tp * Double(modelBytes)
     let both = c.tieWordEmbeddings ? shard : 2 * shard

@@ -1,5 +1,6 @@
 import PerfModel
 import ProfileMateCore
+import PromMetrics
 import Render
 
 /// A run read and analysed for `analyze` and `report`, with what the renderers need beside the analysis.
@@ -20,11 +21,15 @@ public struct AnalyzedRun: Sendable {
   /// every step against its roofline bounds.
   public var csvFiles: [(name: String, contents: String)] {
     var files = CSVExport.files(run.model) + CSVExport.runDirectoryFiles(analysis)
+    files.append(CSVExport.reportFile(ReportPage(analysis)))
     if let costModel, let gpu {
       files.append(CSVExport.rooflineFile(run.model, gpu: gpu, costModel: costModel))
     }
     return files
   }
+
+  /// A run directory's `/metrics` recording over time, for the charts of the HTML report.
+  public var timeline: MetricsTimeline? { run.runDirectory?.timeline }
 
   /// A run directory's server-side TTFT and inter-token histograms, for the HTML report.
   public var serverHistograms: ServerLatencyHistograms? {

@@ -17,6 +17,8 @@ public struct RunDirectoryInput: Sendable {
   public let metrics: MetricsSpan?
   /// What was joined, for the report.
   public let sources: RunSources
+  /// Every readable scrape of the `metrics/` recording as a timeline (nil without a recording).
+  public let timeline: MetricsTimeline?
 
   /// Reads everything but the log.
   /// - Throws: ``InputError`` or ``BenchResultError`` (both exit 2) naming the file that cannot be read.
@@ -30,7 +32,9 @@ public struct RunDirectoryInput: Sendable {
     } else {
       benchmark = nil
     }
-    metrics = try Self.metrics(directory, &sources)
+    var timeline: MetricsTimeline?
+    metrics = try Self.metrics(directory, &sources, timeline: &timeline)
+    self.timeline = timeline
     if let path = directory.runInfo {
       try Self.runInfo(path, directory, &sources)
     }
@@ -38,7 +42,9 @@ public struct RunDirectoryInput: Sendable {
     self.sources = sources
   }
 
-  static func metrics(_ d: RunDirectory, _ sources: inout RunSources) throws -> MetricsSpan? {
+  static func metrics(
+    _ d: RunDirectory, _ sources: inout RunSources, timeline: inout MetricsTimeline?
+  ) throws -> MetricsSpan? {
     if let path = d.recording {
       let reader = try RecordingReader(path: path)
       let ok = reader.rows.filter(\.ok)
@@ -46,6 +52,11 @@ public struct RunDirectoryInput: Sendable {
       // The first and last scrapes that can be read; a missing file counts as a failed scrape.
       let readable = ok.compactMap { row in (try? reader.body(of: row)).map { (row, $0) } }
       sources.failedScrapes = reader.rows.count - readable.count
+      if readable.count >= 2 {
+        var t = MetricsTimeline()
+        for (row, body) in readable { t.add(ExpositionParser.parse(body), epochMs: row.epochMs, seq: row.seq) }
+        timeline = t
+      }
       if let first = readable.first, let last = readable.last {
         sources.metrics = d.relative(path) + "/"
         sources.scrapes = readable.count

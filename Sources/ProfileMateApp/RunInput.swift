@@ -43,7 +43,8 @@ public enum RunInput {
   public static func analyze(_ run: LoadedRun, options: AnalysisOptions) -> RunAnalysis {
     var analysis = RunAnalysis.analyze(run.model, options: options)
     if let runDirectory = run.runDirectory {
-      RunJoin.join(&analysis, sources: runDirectory.sources, metrics: runDirectory.metrics)
+      RunJoin.join(
+        &analysis, sources: runDirectory.sources, metrics: runDirectory.metrics, timeline: runDirectory.timeline)
     }
     return analysis
   }

@@ -6,8 +6,8 @@ import PromMetrics
 /// appear when their data exists; findings come first and link to the chart or table behind them.
 public enum HTMLReport {
   /// Renders the report of an analysis; `comparison` (against a baseline) adds a comparison section.
-  /// `server` (a run directory's metrics recording) adds the server's latency histograms, `timeline` the
-  /// recording over time.
+  /// `server` (a run directory's metrics recording) adds the server's latency histograms, `timeline` (the same
+  /// recording, every scrape) its charts over time.
   public static func render(
     _ a: RunAnalysis, comparison: RunComparison? = nil, server: ServerLatencyHistograms? = nil,
     timeline: MetricsTimeline? = nil, toolVersion: String
@@ -16,7 +16,7 @@ public enum HTMLReport {
     for c in runDirectoryCharts(a, server) { charts.extra[c.id] = c.html }
     if let timeline { charts.timelineCharts(timeline) }
     return render(
-      ReportPage(a, timeline: timeline), charts: charts, headline: headline(a), comparison: comparison,
+      ReportPage(a), charts: charts, headline: headline(a), comparison: comparison,
       toolVersion: toolVersion)
   }
 

@@ -1,13 +1,12 @@
 import ProfileMateCore
-import PromMetrics
 
 /// A Markdown summary for pasting into an issue or pull request: the ``ReportPage``'s sections that have data,
 /// as GitHub-flavoured Markdown. Every value that came from an input is escaped (``escape(_:)``), so a log
 /// cannot smuggle HTML or Markdown markup into the rendered page.
 public enum MarkdownReport {
-  /// Renders the report of an analysis (with a run directory's `/metrics` recording over time, when given).
-  public static func render(_ a: RunAnalysis, timeline: MetricsTimeline? = nil) -> String {
-    render(ReportPage(a, timeline: timeline))
+  /// Renders the report of an analysis.
+  public static func render(_ a: RunAnalysis) -> String {
+    render(ReportPage(a))
   }
 
   /// Renders a page.

@@ -1,11 +1,10 @@
 import ProfileMateCore
-import PromMetrics
 
 /// The human-readable terminal report: the ``ReportPage`` as aligned plain text, coloured when `style` says so.
 public enum TextReport {
-  /// Renders the report of an analysis (with a run directory's `/metrics` recording over time, when given).
-  public static func render(_ a: RunAnalysis, timeline: MetricsTimeline? = nil, style: TextStyle) -> String {
-    render(ReportPage(a, timeline: timeline), style: style)
+  /// Renders the report of an analysis.
+  public static func render(_ a: RunAnalysis, style: TextStyle) -> String {
+    render(ReportPage(a), style: style)
   }
 
   /// Renders a page: its heading, then each section's title and blocks, a blank line after each.

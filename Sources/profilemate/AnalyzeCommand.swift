@@ -83,7 +83,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     case .markdown: report = MarkdownReport.render(result.analysis)
     case .html:
       report = HTMLReport.render(
-        result.analysis, comparison: nil, server: result.serverHistograms, toolVersion: ProfileMate.version)
+        result.analysis, comparison: nil, server: result.serverHistograms, timeline: result.timeline,
+        toolVersion: ProfileMate.version)
     case .text, .csv:
       let terminal = output.output == nil && ColorOptions.standardOutputIsTerminal
       report = TextReport.render(result.analysis, style: TextStyle(color: color.enabled(terminal: terminal)))

@@ -76,7 +76,8 @@ struct ReportCommand: AsyncParsableCommand {
       }
     }
     let html = HTMLReport.render(
-      result.analysis, comparison: comparison, server: result.serverHistograms, toolVersion: ProfileMate.version)
+      result.analysis, comparison: comparison, server: result.serverHistograms, timeline: result.timeline,
+      toolVersion: ProfileMate.version)
     try OutputFiles.emit(html, to: output)
   }
 }

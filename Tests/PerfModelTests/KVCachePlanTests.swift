@@ -67,6 +67,33 @@ import Testing
     let config = try ModelConfigTests.load(SharedFiles.config("google--gemma-4-26B-A4B"))
     let plan = try KVCachePlan(config: config, deployment: Deployment())
     #expect(plan.groupSize == 5 && plan.numGroups == 6)
+    // Sliding layers: 2 × 8 KV heads × 256 × 2 B = 8,192 B a token; full layers (global_head_dim 512,
+    // num_global_key_value_heads 2 under attention_k_eq_v): 2 × 2 × 512 × 2 B = 4,096 B. vLLM unifies the
+    // pages at 16 × 8,192 B = 131,072 B, so a full-layer block holds 131,072 / 4,096 = 32 tokens.
+    #expect(plan.bytesPerTokenPerLayer == 8192 && plan.pageBytes == 131_072)
+    #expect(plan.kinds.map(\.blockSize) == [16, 32] && plan.kinds.map(\.groups) == [5, 1])
+    // 25 × 8,192 + 5 × 4,096 = 225,280 B a token if every layer kept it; the full layers alone 20,480 B.
+    #expect(plan.bytesPerTokenAllLayers == 225_280 && plan.fullBytesPerToken == 20_480)
+    // One 131,072-token request (8,192 batched tokens): full cdiv(131,072, 32) = 4,096 blocks; each of the 5
+    // sliding groups cdiv(min(1,023 + 8,192, 131,072), 16) + 1 = 577 → 4,096 + 2,885 = 6,981.
+    #expect(plan.blocksPerRequest(maxModelLen: 131_072) == 6981)
+    // 10 GiB: 10,737,418,240 // 131,072 // 5 = 16,384 blocks.
+    #expect(plan.numBlocks(availableBytes: 10 * Self.gib) == 16384)
+  }
+
+  @Test func kvSharedLayersHoldNoCache() throws {
+    // A Gemma-4-E2B-like text config: 35 layers, the last 20 reuse earlier layers' K/V, every fifth layer full.
+    // Cached: layers 0…14 → 12 sliding (2 × 1 × 256 × 2 = 1,024 B a token) and 3 full (global 512: 2,048 B).
+    let types = (0..<35).map { ($0 + 1) % 5 == 0 ? "\"full_attention\"" : "\"sliding_attention\"" }
+    let config = try ModelConfigTests.parse(
+      #"{"model_type": "gemma4_text", "num_hidden_layers": 35, "num_kv_shared_layers": 20, "head_dim": 256, "#
+        + #""global_head_dim": 512, "num_key_value_heads": 1, "sliding_window": 512, "#
+        + #""layer_types": [\#(types.joined(separator: ", "))], \#(ModelConfigTests.base)}"#)
+    let plan = try KVCachePlan(config: config, deployment: Deployment())
+    #expect(plan.layers.count == 15)
+    #expect(plan.bytesPerTokenAllLayers == 12 * 1024 + 3 * 2048)
+    // Pages: 16 × 2,048 B; sliding blocks hold 32 tokens. 12 sliding vs 3 full → groups of 3: 4 + 1.
+    #expect(plan.kinds.map(\.blockSize) == [32, 16] && plan.numGroups == 5)
   }
 
   @Test func blocksPerRequestNearIntMaxDoesNotOverflow() throws {

@@ -100,6 +100,24 @@ import Testing
     #expect(c.slidingWindow == 1024 && c.numSWALayers(window: 1024) == 25)  // 5 of every 6 layers
     #expect(c.numExperts == 128 && c.numExpertsPerTok == 8 && c.moeIntermediateSize == 704)  // top_k_experts
     #expect(c.tieWordEmbeddings)
+    // transformers' Gemma4TextConfig: the 5 full_attention layers (5, 11, …, 29) take global_head_dim 512 and,
+    // under attention_k_eq_v, num_global_key_value_heads 2; vLLM's whole-model figures are the max (512, 8).
+    let layers = try #require(c.layerAttention)
+    let full = layers.indices.filter { !layers[$0].isSliding }
+    #expect(full == [5, 11, 17, 23, 29])
+    #expect(full.allSatisfy { layers[$0].headDim == 512 && layers[$0].numKeyValueHeads == 2 && layers[$0].keyIsValue })
+    #expect(layers.filter(\.isSliding).allSatisfy { $0.headDim == 256 && $0.numKeyValueHeads == 8 && !$0.keyIsValue })
+    #expect(c.wholeModelHeadDim == 512 && c.wholeModelKeyValueHeads == 8)
+    #expect(c.denseMLPBesideMoE && c.numKVSharedLayers == 0)
+    // Without attention_k_eq_v the full layers keep num_key_value_heads.
+    let noKEqV = try Self.parse(
+      #"{"model_type": "gemma4_text", "num_hidden_layers": 2, "head_dim": 64, "global_head_dim": 128, "#
+        + #""num_global_key_value_heads": 1, "num_key_value_heads": 4, "sliding_window": 16, "#
+        + #""layer_types": ["sliding_attention", "full_attention"], \#(Self.base)}"#)
+    #expect(noKEqV.layerAttention?.map(\.numKeyValueHeads) == [4, 4])
+    #expect(noKEqV.layerAttention?.map(\.headDim) == [64, 128])
+    // Other models are homogeneous.
+    #expect(try Self.load(SharedFiles.config("meta-llama--Meta-Llama-3.1-8B")).layerAttention == nil)
   }
 
   @Test func tinyLlamaOfTheCPURuns() throws {

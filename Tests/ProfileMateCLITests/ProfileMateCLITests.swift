@@ -170,14 +170,14 @@ private let logWithFindings = [
     #expect(!r.stderr.isEmpty)
   }
 
-  @Test func csvDirectoryGetsFiveFiles() throws {
+  @Test func csvDirectoryGetsTheSeriesAndTheReport() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let csv = dir + "/nested/csv"
     let r = try run(["analyze", example, "--csv", csv, "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: csv).sorted()
-    #expect(files == ["cudagraph.csv", "events.csv", "mfu.csv", "stats.csv", "steps.csv"])
+    #expect(files == ["cudagraph.csv", "events.csv", "mfu.csv", "report.csv", "stats.csv", "steps.csv"])
     let steps = try String(contentsOfFile: csv + "/steps.csv", encoding: .utf8)
     #expect(steps.hasPrefix("engine,step,kind,"))
     #expect(steps.split(separator: "\n").count > 1)

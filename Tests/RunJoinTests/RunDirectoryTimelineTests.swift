@@ -30,8 +30,9 @@ import Testing
   }
 
   @Test func textShowsTheRecordingPerEngine() throws {
-    let a = try RunDirectoryFixture.analyze(Self.directory)
-    let text = TextReport.render(a, timeline: try Self.timeline(), style: TextStyle(color: false))
+    var a = try RunDirectoryFixture.analyze(Self.directory)
+    a.metricsTimeline = try Self.timeline().summary()
+    let text = TextReport.render(a, style: TextStyle(color: false))
     let lines = text.split(separator: "\n").map(String.init)
     let start = try #require(lines.firstIndex(of: "Server /metrics over the recording"))
     #expect(lines[start + 1].hasPrefix("  12 scrapes over 35 s;"))
@@ -41,8 +42,10 @@ import Testing
   }
 
   @Test func htmlDrawsTheRecordingOverTime() throws {
-    let a = try RunDirectoryFixture.analyze(Self.directory)
-    let html = HTMLReport.render(a, timeline: try Self.timeline(), toolVersion: "0")
+    var a = try RunDirectoryFixture.analyze(Self.directory)
+    let timeline = try Self.timeline()
+    a.metricsTimeline = timeline.summary()
+    let html = HTMLReport.render(a, timeline: timeline, toolVersion: "0")
     #expect(html.contains("<section id=\"metrics-timeline\">"))
     for id in ["chart-metrics-requests", "chart-metrics-kv", "chart-metrics-throughput"] {
       #expect(html.contains("id=\"\(id)\""), "\(id)")

@@ -63,6 +63,8 @@ public struct RunAnalysis: Sendable {
   public var sources: RunSources?
   /// Whether the run's sources agree (log vs `/metrics`, benchmark vs server); empty for a single log.
   public var crossChecks: [CrossCheck] = []
+  /// A run directory's `/metrics` recording summed up per engine (nil without a recording).
+  public var metricsTimeline: MetricsTimelineSummary?
 
   /// Analyses a run model.
   public static func analyze(_ model: RunModel, options: AnalysisOptions = AnalysisOptions()) -> RunAnalysis {

@@ -1,16 +1,14 @@
 import ProfileMateCore
-import PromMetrics
 
 extension ReportPage {
-  /// The page of one run: what the text, Markdown and HTML reports show, in their order. `timeline` is a run
-  /// directory's `/metrics` recording, shown over time.
-  public init(_ a: RunAnalysis, timeline: MetricsTimeline? = nil) {
+  /// The page of one run: what the text, Markdown and HTML reports show, in their order.
+  public init(_ a: RunAnalysis) {
     var s: [ReportSection] = [Self.run(a), Self.cudagraphs(a), Self.steps(a), Self.scheduling(a), Self.mfu(a)]
     s.append(Self.capacity(a))
     if let r = a.roofline { s.append(Self.roofline(r)) }
     if a.engines.count > 1 { s.append(Self.engines(a)) }
     s += Self.runDirectory(a)
-    if let timeline { s.append(Self.metricsTimeline(timeline)) }
+    if let t = a.metricsTimeline { s.append(Self.metricsTimeline(t)) }
     s.append(Self.events(a.model))
     s.append(ReportSection(id: "findings", title: "Findings", blocks: [.findings(a.findings)]))
     s.append(Self.coverage(a.model))

@@ -47,6 +47,8 @@ public struct ReportDocument: Codable, Sendable, Equatable {
   public var benchmark: Benchmark?
   /// `cross_checks`: whether the run's sources agree (empty for a log).
   public var crossChecks: [CrossCheck]?
+  /// `metrics_timeline`: a run directory's `/metrics` recording summed up per engine (null without one).
+  public var metricsTimeline: MetricsTimeline?
   /// `engines`: per data-parallel engine.
   public var engines: [EngineEntry]?
   /// `coverage`: how much of the input was understood.
@@ -71,6 +73,7 @@ public struct ReportDocument: Codable, Sendable, Equatable {
     case runDirectory = "run_directory"
     case benchmark
     case crossChecks = "cross_checks"
+    case metricsTimeline = "metrics_timeline"
     case engines
     case coverage
   }
@@ -98,6 +101,7 @@ public struct ReportDocument: Codable, Sendable, Equatable {
     runDirectory = a.sources.map(RunDirectory.init)
     benchmark = a.model.benchmark.map(Benchmark.init)
     crossChecks = a.crossChecks.map(CrossCheck.init)
+    metricsTimeline = a.metricsTimeline.map(MetricsTimeline.init)
     engines = a.engines.map(EngineEntry.init)
     coverage = Coverage(a.model.coverage, timeSpan: a.model.timeSpanSeconds)
   }
