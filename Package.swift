@@ -18,7 +18,9 @@ let package = Package(
     .library(name: "Kernels", targets: ["Kernels"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    // HTTP/1.1 server (mock) and streaming client (load) on loopback; no TLS (swift-nio-ssl is not used).
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // Pure model, analyses, findings and the hardware table. No I/O.
@@ -48,6 +50,26 @@ let package = Package(
     .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore", "ReportSchema", "Kernels"]),
     // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
     .target(name: "MetricsFetch", dependencies: ["ProfileMateCore", "PromMetrics", "ProfileMateIO"]),
+    // Pure model of vLLM V1's scheduler on an injected clock, its metrics and log lines (the mock's engine).
+    .target(name: "MockEngine"),
+    // The mock vLLM server: HTTP on SwiftNIO, driving MockEngine in real time. Not pure.
+    .target(
+      name: "MockServer",
+      dependencies: [
+        "MockEngine", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
+    // Pure parts of the load generator: workload, arrival schedule, SSE parsing, metrics, bench.json.
+    .target(name: "LoadGen", dependencies: ["Render"]),
+    // The load generator's HTTP client on SwiftNIO and the run loop. Not pure.
+    .target(
+      name: "LoadClient",
+      dependencies: [
+        "LoadGen", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
+    // `profilemate experiment`: plan reading (pure) and the runner that starts servers, load and watch. Not pure.
+    .target(name: "Experiment", dependencies: ["ProfileMateIO"]),
     // The application library between the CLI and the modules: reading every input (one input detector),
     // model-config loading, the KV budget, the roofline table, metrics windows and the watch loop. Each command
     // calls one function here; tests call the same functions.
@@ -61,7 +83,8 @@ let package = Package(
     .executableTarget(
       name: "profilemate",
       dependencies: [
-        "ProfileMateApp", "ProfileMateCore", "Render", "PromMetrics", "MetricsFetch", "Kernels",
+        "ProfileMateApp", "ProfileMateCore", "Render", "PromMetrics", "MetricsFetch", "ProfileMateIO", "MockEngine",
+        "MockServer", "LoadGen", "LoadClient", "Experiment", "Kernels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -103,6 +126,13 @@ let package = Package(
     .testTarget(
       name: "RunJoinTests",
       dependencies: ["RunJoin", "ProfileMateCore", "PromMetrics", "ProfileMateIO", "MetricsFetch", "Render"]),
+    .testTarget(
+      name: "MockEngineTests", dependencies: ["MockEngine", "PromMetrics", "ProfileMateIO", "ProfileMateCore"]),
+    .testTarget(name: "LoadGenTests", dependencies: ["LoadGen", "RunJoin"]),
+    // The load client against the mock server in-process, on an ephemeral loopback port.
+    .testTarget(
+      name: "LoadClientTests", dependencies: ["LoadClient", "MockServer", "MockEngine", "LoadGen", "PromMetrics"]),
+    .testTarget(name: "ExperimentTests", dependencies: ["Experiment"]),
     // Runs the built `profilemate` binary end to end (the dependency makes sure it is built).
     .testTarget(name: "ProfileMateCLITests", dependencies: ["profilemate", "ReportSchema"], exclude: ["Goldens"]),
   ],

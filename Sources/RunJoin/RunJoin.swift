@@ -11,6 +11,18 @@ public enum RunJoin {
   ) {
     analysis.sources = sources
     analysis.metricsTimeline = timeline.map { $0.summary() }
+    // The server's preemption counter is the count a log may not print (vLLM 0.32 never does): since start-up,
+    // as the log is. The log's findings are evaluated again with it.
+    if let counted = metrics?.last.total(.preemptions), counted.isFinite, counted >= 0,
+      let n = Int(exactly: counted.rounded()), analysis.scheduler?.preemptions != n
+    {
+      if analysis.scheduler == nil {
+        analysis.scheduler = SchedulerAnalysis.analyze([], v0Preemptions: 0)
+      }
+      analysis.scheduler?.preemptions = n
+      analysis.scheduler?.preemptionsSource = "vllm:num_preemptions_total"
+      analysis.findings = FindingRules.evaluate(analysis, thresholds: analysis.thresholds)
+    }
     let checks = RunCrossChecks.evaluate(model: analysis.model, metrics: metrics, benchmark: analysis.model.benchmark)
     analysis.crossChecks = checks
     let all = analysis.findings + CrossCheckFindings.evaluate(checks, benchmark: analysis.model.benchmark)

@@ -65,6 +65,8 @@ public struct RunAnalysis: Sendable {
   public var crossChecks: [CrossCheck] = []
   /// A run directory's `/metrics` recording summed up per engine (nil without a recording).
   public var metricsTimeline: MetricsTimelineSummary?
+  /// The thresholds the findings were evaluated with (a join re-evaluates with them).
+  public var thresholds = FindingThresholds()
 
   /// Analyses a run model.
   public static func analyze(_ model: RunModel, options: AnalysisOptions = AnalysisOptions()) -> RunAnalysis {
@@ -73,9 +75,12 @@ public struct RunAnalysis: Sendable {
     let largest = config.maxCudagraphCaptureSize?.value ?? config.cudagraphCaptureSizes?.value.max()
     let firstWarning = model.events.first { $0.kind == .preemption }?.line
     let allStats = model.engines.flatMap(\.stats) + model.aggregatedStats
-    // V1 prints `Preemptions: N` in its stats lines from v0.11.1; before that it logs none.
+    // V1 prints `Preemptions: N` in its stats lines from v0.11.1, only in intervals that had one; before that it
+    // logs none, and 0.32 never prints it (the counter is reset before it is read, vllm PR #38452): there a
+    // missing part says nothing, and the count is unknown unless a run directory's counter gives it.
     let version = config.vllmVersion.flatMap { VLLMVersion($0.value) }
-    let logged = version.map { $0 >= VLLMVersion(0, 11, 1) } ?? false
+    let logged =
+      version.map { $0 >= VLLMVersion(0, 11, 1) && !($0 >= VLLMVersion(0, 32) && $0 < VLLMVersion(0, 33)) } ?? false
     let scheduler = SchedulerAnalysis.analyze(
       allStats.sorted { $0.line < $1.line }, v0Preemptions: model.v0CumulativePreemptions,
       firstPreemptionWarning: firstWarning, preemptionsLogged: logged)
@@ -106,6 +111,7 @@ public struct RunAnalysis: Sendable {
       analysis.roofline = RooflineAnalysis.analyze(
         model, gpu: gpu, costModel: costModel, overheadFactor: options.thresholds.rooflineOverheadFactor)
     }
+    analysis.thresholds = options.thresholds
     analysis.findings = FindingRules.evaluate(analysis, thresholds: options.thresholds)
     return analysis
   }

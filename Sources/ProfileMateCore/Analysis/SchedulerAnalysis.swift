@@ -35,6 +35,9 @@ public struct SchedulerAnalysis: Sendable, Equatable {
   public var preemptions: Int?
   /// The first line that reported a preemption.
   public var firstPreemptionLine: LineNumber?
+  /// Where ``preemptions`` comes from (`stats lines`, `V0 preemption warnings`, `vllm:num_preemptions_total`);
+  /// nil when it is unknown.
+  public var preemptionsSource: String?
 
   /// Analyses samples; nil when there are neither samples nor preemption warnings.
   /// - Parameter preemptionsLogged: whether this vLLM reports preemptions at all (V0 warns on each,
@@ -92,6 +95,11 @@ public struct SchedulerAnalysis: Sendable, Equatable {
       firstPreemption = [firstPreemption, firstPreemptionWarning].compactMap { $0 }.min()
     }
     a.preemptions = preemptions
+    a.preemptionsSource =
+      preemptions == nil
+      ? nil
+      : v0Preemptions == nil
+        ? "stats lines" : samples.isEmpty ? "V0 preemption warnings" : "V0 warnings and stats lines"
     a.firstPreemptionLine = firstPreemption
     return a
   }

@@ -164,7 +164,7 @@ extension ReportPage {
         ))
       if let hit = s.lastPrefixCacheHitRatePct { t.append(("prefix-cache hit rate (last)", Format.pct(hit))) }
     }
-    t.append(("preemptions", value(s.preemptions)))
+    t.append(("preemptions", value(s.preemptions) + (s.preemptionsSource.map { " (\($0))" } ?? "")))
     return ReportSection(
       id: "scheduling", title: title,
       blocks: [

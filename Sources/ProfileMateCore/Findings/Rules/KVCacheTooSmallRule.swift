@@ -26,17 +26,8 @@ package struct KVCacheTooSmallRule: LogFindingRule {
     if let override {
       evidence.append(Evidence("--num-gpu-blocks-override \(override) caps the pool at \(override) blocks"))
     }
-    var fixes: [String] = []
-    if let override {
-      fixes.append("raise or drop --num-gpu-blocks-override (now \(override) blocks)")
-    } else if device == "cpu" {
-      fixes.append(
-        "give the CPU backend more KV memory (VLLM_CPU_KVCACHE_SPACE in GiB, or --kv-cache-memory-bytes)")
-    } else {
-      fixes.append("raise --gpu-memory-utilization (or set --kv-cache-memory-bytes)")
-    }
+    var fixes = [KVPoolAdvice.moreRoom(c)]
     if let fits { fixes.append("start with --max-model-len \(fits) or less, which fits the pool as it is") }
-    if device != "cpu", override == nil { fixes.append("or --kv-cache-dtype fp8 / a larger --tensor-parallel-size") }
     return [
       Finding(
         id: info.id, severity: .critical,

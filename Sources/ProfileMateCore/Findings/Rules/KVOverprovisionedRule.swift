@@ -33,9 +33,11 @@ package struct KVOverprovisionedRule: LogFindingRule {
         evidence: evidence,
         recommendation: cappedBySeqs
           ? "Running requests were capped by --max-num-seqs while KV stayed mostly free: raise --max-num-seqs."
-          : "This load used a small part of the cache. If the traffic is representative, lower "
-            + "--gpu-memory-utilization to free memory for other work; max_model_len does not reserve KV in V1 "
-            + "(blocks are paged), it only bounds one request's length.")
+          : "This load used a small part of the cache. If the traffic is representative, "
+            + (a.model.config.device?.value.lowercased() == "cpu"
+              ? "lower VLLM_CPU_KVCACHE_SPACE (or --kv-cache-memory-bytes) to free memory for other work"
+              : "lower --gpu-memory-utilization to free memory for other work")
+            + "; max_model_len does not reserve KV in V1 (blocks are paged), it only bounds one request's length.")
     ]
   }
 }

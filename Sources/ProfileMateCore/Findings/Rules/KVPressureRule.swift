@@ -33,9 +33,9 @@ package struct KVPressureRule: LogFindingRule {
         id: info.id, severity: Self.severity(peak.value, preempted: (a.scheduler?.preemptions ?? 0) > 0, t),
         title: "KV cache nearly full (peak \(Format.pct(peak.value)))", evidence: evidence,
         recommendation:
-          "More KV capacity lets more requests run at once: --gpu-memory-utilization (e.g. 0.95), "
-          + "--kv-cache-dtype fp8 (halves KV bytes), a larger --tensor-parallel-size, or enable prefix caching "
-          + "if prompts share prefixes.")
+          "More KV capacity lets more requests run at once: \(KVPoolAdvice.moreRoom(a.model.config))"
+          + (a.model.config.enablePrefixCaching?.value == true
+            ? "." : "; or enable prefix caching if prompts share prefixes."))
     ]
   }
 }

@@ -34,8 +34,8 @@ package struct QueueingRule: LogFindingRule {
         + "(KV usage peaked at \(s.maxKVUsagePct.map { Format.pct($0.value) } ?? "?"))."
     } else if kvFull {
       recommendation =
-        "The KV cache is full: add KV capacity (--gpu-memory-utilization, --kv-cache-dtype fp8, a larger "
-        + "--tensor-parallel-size) or add replicas; the offered load exceeds what one engine holds."
+        "The KV cache is full: add KV capacity (\(KVPoolAdvice.moreRoom(a.model.config))) or add replicas; the "
+        + "offered load exceeds what one engine holds."
     } else {
       recommendation =
         "The engine is saturated by the offered load: add replicas (or --data-parallel-size), or raise "
