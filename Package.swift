@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "PromMetrics", targets: ["PromMetrics"]),
     .library(name: "MetricsFetch", targets: ["MetricsFetch"]),
     .library(name: "RunJoin", targets: ["RunJoin"]),
+    .library(name: "Kernels", targets: ["Kernels"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
@@ -36,14 +37,17 @@ let package = Package(
     // Pure report document: the `analyze --json` schema as Codable types, its builder from an analysis, the
     // encoder that writes it, and the figures a saved report gives back.
     .target(name: "ReportSchema", dependencies: ["ProfileMateCore"]),
+    // Pure readers of Nsight Compute / Nsight Systems exports and torch-profiler traces, the kernel class
+    // table, per-kernel aggregation and findings. No I/O.
+    .target(name: "Kernels", dependencies: ["ProfileMateCore"]),
     // Pure renderers: text, JSON, Markdown, CSV, HTML; also the perf-model, KV-plan and roofline tables.
-    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "ReportSchema", "PerfModel"]),
+    .target(name: "Render", dependencies: ["ProfileMateCore", "PromMetrics", "ReportSchema", "PerfModel", "Kernels"]),
     // Pure analytic model of vLLM's perf.py (FLOPs and bytes per step), HF config reader, KV planner, roofline.
     .target(name: "PerfModel", dependencies: ["ProfileMateCore", "StrictJSON"]),
     // zlib, for reading .gz logs.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     // File and stream I/O: chunked reads, gzip, atomic writes.
-    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore", "ReportSchema"]),
+    .target(name: "ProfileMateIO", dependencies: ["CZlib", "VLLMLog", "ProfileMateCore", "ReportSchema", "Kernels"]),
     // Scraping /metrics over HTTP (URLSession) and reading / writing recordings of scrapes. Not pure.
     .target(name: "MetricsFetch", dependencies: ["ProfileMateCore", "PromMetrics", "ProfileMateIO"]),
     // Pure model of vLLM V1's scheduler on an injected clock, its metrics and log lines (the mock's engine).
@@ -73,14 +77,14 @@ let package = Package(
       name: "ProfileMateApp",
       dependencies: [
         "ProfileMateCore", "ProfileMateIO", "PerfModel", "PromMetrics", "MetricsFetch", "RunJoin", "Render",
-        "StrictJSON",
+        "StrictJSON", "Kernels",
       ]
     ),
     .executableTarget(
       name: "profilemate",
       dependencies: [
         "ProfileMateApp", "ProfileMateCore", "Render", "PromMetrics", "MetricsFetch", "ProfileMateIO", "MockEngine",
-        "MockServer", "LoadGen", "LoadClient", "Experiment",
+        "MockServer", "LoadGen", "LoadClient", "Experiment", "Kernels",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -104,9 +108,12 @@ let package = Package(
     .testTarget(
       name: "ProfileMateAppTests",
       dependencies: ["ProfileMateApp", "ProfileMateCore", "ProfileMateIO", "PerfModel", "MetricsFetch"]),
+    .testTarget(
+      name: "KernelsTests", dependencies: ["Kernels", "ProfileMateCore"],
+      exclude: ["expected_nsight.py", "expected_trace.py", "Fixtures"]),
     .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
     .testTarget(name: "VLLMLogTests", dependencies: ["VLLMLog", "ProfileMateCore", "ProfileMateIO"]),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog"]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "ProfileMateCore", "VLLMLog", "Kernels"]),
     .testTarget(
       name: "ReportSchemaTests",
       dependencies: [

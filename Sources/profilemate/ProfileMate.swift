@@ -21,7 +21,7 @@ struct ProfileMate: AsyncParsableCommand {
     subcommands: [
       AnalyzeCommand.self, ReportCommand.self, CompareCommand.self, MetricsCommand.self, WatchCommand.self,
       CudaGraphCommand.self, PerfCommand.self, KVCommand.self, RooflineCommand.self, GPUsCommand.self,
-      RulesCommand.self, MockCommand.self, LoadCommand.self, ExperimentCommand.self,
+      RulesCommand.self, MockCommand.self, LoadCommand.self, ExperimentCommand.self, KernelsCommand.self,
     ],
     defaultSubcommand: nil
   )

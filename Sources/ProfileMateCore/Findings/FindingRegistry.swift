@@ -22,6 +22,11 @@ public enum FindingRegistry {
     LatencyCrossCheckRule(
       key: "itl", summary: "a benchmark inter-token-latency percentile lies outside the server's histogram bucket"),
     RequestRateCrossCheckRule(),
+    // `profilemate kernels` (evaluated in Kernels).
+    KernelFileRule.classDominant, KernelFileRule.communicationShare, KernelFileRule.memcpyShare,
+    KernelFileRule.attentionLowBandwidth, KernelFileRule.lowUtilisation, KernelFileRule.unclassified,
+    KernelFileRule.tensorCountersZero, KernelFileRule.noGraphLaunches, KernelFileRule.gpuIdle,
+    KernelFileRule.stepGaps, KernelFileRule.cpuOnly,
   ]
 
   /// Every rule's description, in registry order.

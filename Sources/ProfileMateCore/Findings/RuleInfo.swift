@@ -27,6 +27,8 @@ public struct RuleInfo: Sendable, Equatable {
     case benchmark
     /// Agreement between a run directory's sources.
     case crossCheck = "cross_check"
+    /// Kernel measurements and profiler traces (`profilemate kernels`).
+    case kernels
   }
 
   /// Where a rule reads its figures from.
@@ -37,6 +39,8 @@ public struct RuleInfo: Sendable, Equatable {
     case metrics
     /// A run directory's cross-checks and benchmark (`analyze DIR`).
     case crossCheck = "cross_check"
+    /// Nsight Compute / Nsight Systems exports and torch-profiler traces (`kernels`, evaluated in Kernels).
+    case kernels
   }
 
   /// The finding id. A family of ids has one `{placeholder}` (`roofline_{kind}`), filled in per finding.
