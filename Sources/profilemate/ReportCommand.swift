@@ -44,6 +44,12 @@ struct ReportCommand: AsyncParsableCommand {
     help: "Tensor-parallel size for --model (default: the log's).")
   var tp: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "An Nsight Compute / Nsight Systems export or torch-profiler trace of the same run: adds the kernels "
+        + "section (repeat for several files; docs/kernels.md).", valueName: "file"))
+  var kernels: [String] = []
+
   @OptionGroup var comparison: ComparisonOptions
 
   @OptionGroup var read: ReadOptions
@@ -75,9 +81,14 @@ struct ReportCommand: AsyncParsableCommand {
           baseline: path, result.analysis, settings: self.comparison.settings, threads: read.threads, progress: $0)
       }
     }
+    let kernelFiles =
+      try kernels.isEmpty
+      ? [] : KernelsInput.reports(paths: kernels, gpu: result.gpu, model: model, tp: tp ?? 1)
+    let appendix =
+      kernelFiles.isEmpty ? [] : [(id: "kernels", title: "Kernels", html: KernelsHTML.section(kernelFiles))]
     let html = HTMLReport.render(
       result.analysis, comparison: comparison, server: result.serverHistograms, timeline: result.timeline,
-      toolVersion: ProfileMate.version)
+      appendix: appendix, toolVersion: ProfileMate.version)
     try OutputFiles.emit(html, to: output)
   }
 }
