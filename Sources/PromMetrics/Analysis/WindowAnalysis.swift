@@ -17,11 +17,12 @@ public struct WindowAnalysis: Sendable {
   public init(before: Exposition, after: Exposition, seconds: Double) {
     self.seconds = seconds
     issues = before.issues + after.issues
-    let earlier = VLLMMetrics.snapshots(before)
+    var earlier: [VLLMMetrics.Key: VLLMSnapshot] = [:]
+    for s in VLLMMetrics.snapshots(before) { earlier[VLLMMetrics.Key(model: s.model, engine: s.engine)] = s }
     var engines: [EngineSummary] = []
     var newEngines: [String] = []
     for s in VLLMMetrics.snapshots(after) {
-      let b = earlier.first { $0.model == s.model && $0.engine == s.engine }
+      let b = earlier[VLLMMetrics.Key(model: s.model, engine: s.engine)]
       if b == nil { newEngines.append(s.title) }
       engines.append(Self.summary(before: b ?? VLLMSnapshot(model: s.model, engine: s.engine), after: s, seconds))
     }

@@ -48,6 +48,9 @@ private struct ParserState {
   /// Families that already have samples (a later `# TYPE` for them is an error).
   var hasSamples: Set<Int> = []
   var typeDeclared: Set<Int> = []
+  /// The previous sample's name (its bytes at `start..<end`) and the family and role it went to: the next
+  /// sample of the same name reuses both while `current` is still that family (no comment line between).
+  var lastSample: (start: Int, end: Int, name: String, index: Int, role: SampleRole)?
 
   init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
@@ -116,6 +119,7 @@ private struct ParserState {
   // MARK: - Comments
 
   mutating func comment(_ s: Int, _ e: Int) throws {
+    lastSample = nil
     var i = s
     skipBlanks(&i, e)
     let wordStart = i
@@ -197,7 +201,8 @@ private struct ParserState {
     var i = s
     let nameEnd = metricNameEnd(i, e)
     guard nameEnd > i else { throw LineError(message: "expected a metric name") }
-    let name = string(i, nameEnd)
+    let repeated = sameNameAsLast(i, nameEnd)
+    let name = repeated ? lastSample!.name : string(i, nameEnd)
     i = nameEnd
     var labels: [Label] = []
     if i < e && b[i] == UInt8(ascii: "{") {
@@ -230,7 +235,8 @@ private struct ParserState {
       skipBlanks(&k, e)
       guard k < e, b[k] == UInt8(ascii: "{") else { throw LineError(message: "malformed exemplar for \(name)") }
     }
-    try assign(name: name, labels: Labels(labels), value: value, timestamp: timestamp)
+    try assign(
+      name: name, labels: Labels(labels), value: value, timestamp: timestamp, at: (s, nameEnd), repeated: repeated)
   }
 
   /// Reads `{name="value",…}` starting at the `{`; leaves `i` after the `}`.
@@ -313,9 +319,15 @@ private struct ParserState {
 
   /// Puts a sample into its family: the current one when the name fits, else the declared family it fits,
   /// else a new untyped family.
-  mutating func assign(name: String, labels: Labels, value: Double, timestamp: Double?) throws {
+  /// `span` is where the name is written; `repeated`, whether it is the previous sample's name.
+  mutating func assign(
+    name: String, labels: Labels, value: Double, timestamp: Double?, at span: (Int, Int), repeated: Bool
+  ) throws {
     var target: (index: Int, role: SampleRole)?
-    if let c = current, let role = Self.role(of: name, in: families[c]) {
+    if repeated, let last = lastSample, last.index == current {
+      // `current` is the family the same name went to: the lookup below would find it again.
+      target = (last.index, last.role)
+    } else if let c = current, let role = Self.role(of: name, in: families[c]) {
       target = (c, role)
     } else if let i = byName[name], let role = Self.role(of: name, in: families[i]) {
       target = (i, role)
@@ -340,8 +352,22 @@ private struct ParserState {
     }
     families[index].samples.append(
       Sample(name: name, labels: labels, value: value, timestamp: timestamp, role: role, line: lineNumber))
-    hasSamples.insert(index)
+    if lastSample?.index != index { hasSamples.insert(index) }
     current = index
+    lastSample = (span.0, span.1, name, index, role)
+  }
+
+  /// Whether the bytes at `s..<e` spell the previous sample's name.
+  func sameNameAsLast(_ s: Int, _ e: Int) -> Bool {
+    guard let last = lastSample, last.end - last.start == e - s else { return false }
+    var i = e - 1
+    var j = last.end - 1
+    while i >= s {  // from the end: names of one family differ in their suffix
+      if b[i] != b[j] { return false }
+      i -= 1
+      j -= 1
+    }
+    return true
   }
 
   /// The role of a sample named `name` in `family`, or nil if it does not belong there.
