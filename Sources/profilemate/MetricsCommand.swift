@@ -190,6 +190,7 @@ struct MetricsCommand: AsyncParsableCommand {
     let reader = try RecordingReader(path: path)
     var timeline = MetricsTimeline()
     var last: Exposition?
+    var layout: ExpositionLayout?
     for row in reader.rows {
       guard row.ok else {
         timeline.addFailure(epochMs: row.epochMs, status: row.status, seq: row.seq)
@@ -199,7 +200,7 @@ struct MetricsCommand: AsyncParsableCommand {
         timeline.addFailure(epochMs: row.epochMs, status: "missing file", seq: row.seq)
         continue
       }
-      let e = ExpositionParser.parse(body)
+      let e = ExpositionParser.parse(body, layout: &layout)
       timeline.add(e, epochMs: row.epochMs, seq: row.seq)
       last = e
     }

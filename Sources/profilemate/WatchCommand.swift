@@ -156,6 +156,7 @@ struct WatchSession: Sendable {
       throw CommandFailure(error.description, exitCode: error.exitCode)
     }
     var timeline = MetricsTimeline(historyLimit: 240, recentWindowSeconds: window)
+    var layout: ExpositionLayout?  // the previous scrape's, so a steady server's scrapes parse faster
     var status = WatchView.Status(source: fetcher.endpoint.description, interval: interval, recording: recording)
     let style = TextStyle(color: color)
     let started = MetricsFetcher.monotonic()
@@ -183,7 +184,7 @@ struct WatchSession: Sendable {
           : try await fetcher.fetch()
         let cpu0 = Self.cpuSeconds()
         let row = try writer?.append(body: scrape.body, epochMs: scrape.epochMs, status: "200")
-        timeline.add(ExpositionParser.parse(scrape.body), epochMs: scrape.epochMs, seq: row?.seq)
+        timeline.add(ExpositionParser.parse(scrape.body, layout: &layout), epochMs: scrape.epochMs, seq: row?.seq)
         status.lastError = nil
         status.scrapeSeconds = scrape.seconds
         draw(timeline, status, style, utc: RecordingIndex.utc(epochMs: scrape.epochMs))

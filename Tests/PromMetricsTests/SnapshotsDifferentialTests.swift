@@ -104,8 +104,8 @@ import Testing
     for f in e.families where f.type == .histogram {
       let reference = QuadraticSnapshots.histograms(f)
       #expect(f.histograms == reference, "\(context): \(f.name)")
-      let grouped = SeriesGroups(f).histogramsOfGroup.flatMap { $0 }.sorted { $0.first < $1.first }
-      #expect(grouped.map(\.histogram) == reference, "\(context): \(f.name)")
+      let grouped = SeriesGroups(f).entriesOfGroup.flatMap { $0 }.sorted { $0.first < $1.first }
+      #expect(grouped.map { $0.histogram(f.samples) } == reference, "\(context): \(f.name)")
     }
   }
 

@@ -19,10 +19,64 @@ public enum ExpositionParser {
 
   /// Parses exposition bytes.
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Exposition {
-    var state = ParserState(bytes)
+    var state = ParserState(bytes, template: nil, keepsLayout: false)
     state.run()
     return state.finish()
   }
+
+  /// Parses a scrape of a server whose previous scrape left `layout`, and leaves this one's layout there.
+  ///
+  /// While the lines match the previous scrape's — the same comments, and sample lines that differ only after
+  /// the series (name and labels), as the scrapes of a steady server do — each sample reuses the previous
+  /// one's name, labels and family and only its value is read. The first line that differs ends the reuse;
+  /// the rest is parsed afresh. The result is the same as ``parse(_:)-([UInt8])``'s; when every line matched,
+  /// it carries the previous scrape's ``Exposition/layoutID``, so analyses can reuse their own layouts too.
+  public static func parse(_ bytes: [UInt8], layout: inout ExpositionLayout?) -> Exposition {
+    let previous = layout
+    let (exposition, lines) = bytes.withUnsafeBufferPointer { b in
+      func go(_ template: Template?) -> (Exposition, [LineLayout]) {
+        var state = ParserState(b, template: template, keepsLayout: true)
+        state.run()
+        var e = state.finish()
+        e.layoutID =
+          state.template != nil && state.lineNumber == template?.lines.count
+          ? previous?.id ?? e.layoutID : e.layoutID
+        return (e, state.layout)
+      }
+      guard let previous else { return go(nil) }
+      return previous.bytes.withUnsafeBufferPointer { go(Template(bytes: $0, lines: previous.lines)) }
+    }
+    layout = ExpositionLayout(bytes: bytes, lines: lines, id: exposition.layoutID)
+    return exposition
+  }
+}
+
+/// The layout of a parsed scrape — its bytes and what each line was — from which
+/// ``ExpositionParser/parse(_:layout:)`` parses the next scrape of the same server.
+public struct ExpositionLayout: Sendable {
+  let bytes: [UInt8]
+  let lines: [LineLayout]
+  /// The ``Exposition/layoutID`` of the scrape.
+  public let id: UInt64
+}
+
+/// What a line of a parsed scrape was.
+enum LineLayout: Sendable {
+  /// A comment or blank line at `start..<end`: the next scrape's line must be the same bytes.
+  case other(start: Int, end: Int)
+  /// A sample whose series (name and labels) is written at `start..<seriesEnd`, its name at
+  /// `start + nameOffset`, and where it went.
+  case sample(
+    start: Int, seriesEnd: Int, nameOffset: Int, name: String, labels: Labels, role: SampleRole, family: Int,
+    newFamily: Bool)
+  /// A malformed line (or one after `# EOF`): reuse stops there.
+  case issue
+}
+
+/// The previous scrape's bytes and lines, during a parse.
+private struct Template {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let lines: [LineLayout]
 }
 
 private let space = UInt8(ascii: " ")
@@ -51,8 +105,17 @@ private struct ParserState {
   /// The previous sample's name (its bytes at `start..<end`) and the family and role it went to: the next
   /// sample of the same name reuses both while `current` is still that family (no comment line between).
   var lastSample: (start: Int, end: Int, name: String, index: Int, role: SampleRole)?
+  /// The previous scrape's layout while this one's lines still match it; nil once one differs.
+  var template: Template?
+  /// This scrape's layout, line by line (only kept when parsing with a layout).
+  var layout: [LineLayout] = []
+  let keepsLayout: Bool
 
-  init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+  init(_ b: UnsafeBufferPointer<UInt8>, template: Template?, keepsLayout: Bool) {
+    self.b = b
+    self.template = template
+    self.keepsLayout = keepsLayout
+  }
 
   mutating func run() {
     var start = 0
@@ -63,13 +126,19 @@ private struct ParserState {
       lineNumber += 1
       var e = end
       if e > start && b[e - 1] == UInt8(ascii: "\r") { e -= 1 }
+      let layoutCount = layout.count
       if sawEOF {
         if !isBlank(start, e) { issues.append(ParseIssue(line: lineNumber, message: "content after # EOF")) }
+        template = nil
+      } else if template != nil, reuse(start, e) {
+        // Same series as the previous scrape's line: only the value was read.
       } else {
+        template = nil
         do { try line(start, e) } catch let error as LineError {
           issues.append(ParseIssue(line: lineNumber, message: error.message))
         } catch {}
       }
+      if keepsLayout && layout.count == layoutCount { layout.append(.issue) }
       start = end + 1
     }
   }
@@ -105,14 +174,59 @@ private struct ParserState {
     return j
   }
 
+  /// Parses line `s..<e` through the previous scrape's same line, when they match: true when done (the line
+  /// and its layout recorded), false when the line must be parsed afresh.
+  mutating func reuse(_ s: Int, _ e: Int) -> Bool {
+    guard let t = template, lineNumber <= t.lines.count else { return false }
+    switch t.lines[lineNumber - 1] {
+    case .issue: return false
+    case .other(let ts, let te):
+      guard te - ts == e - s, same(s, t.bytes, ts, e - s) else { return false }
+      do { try line(s, e) } catch { return false }  // cannot throw: it did not last time
+      return true
+    case .sample(let ts, let tse, let nameOffset, let name, let labels, let role, let index, let newFamily):
+      let n = tse - ts
+      guard e - s > n, b[s + n] == space || b[s + n] == tab, same(s, t.bytes, ts, n) else { return false }
+      guard let (value, timestamp) = try? valueAndTimestamp(s + n, e, name: name) else { return false }
+      if newFamily {
+        guard family(named: name) == index else { return false }
+      }
+      guard index < families.count else { return false }
+      families[index].samples.append(
+        Sample(name: name, labels: labels, value: value, timestamp: timestamp, role: role, line: lineNumber))
+      if lastSample?.index != index { hasSamples.insert(index) }
+      current = index
+      lastSample = (s + nameOffset, s + nameOffset + name.utf8.count, name, index, role)
+      layout.append(
+        .sample(
+          start: s, seriesEnd: s + n, nameOffset: nameOffset, name: name, labels: labels, role: role, family: index,
+          newFamily: newFamily))
+      return true
+    }
+  }
+
+  /// Whether `count` bytes at `s` equal those at `ts` of `other`.
+  func same(_ s: Int, _ other: UnsafeBufferPointer<UInt8>, _ ts: Int, _ count: Int) -> Bool {
+    var k = count - 1
+    while k >= 0 {  // from the end: lines of one family differ in their last labels
+      if b[s + k] != other[ts + k] { return false }
+      k -= 1
+    }
+    return true
+  }
+
   mutating func line(_ s: Int, _ e: Int) throws {
     var i = s
     skipBlanks(&i, e)
-    if i == e { return }  // blank line
+    if i == e {  // blank line
+      if keepsLayout { layout.append(.other(start: s, end: e)) }
+      return
+    }
     if b[i] == hash {
       try comment(i + 1, e)
+      if keepsLayout { layout.append(.other(start: s, end: e)) }
     } else {
-      try sample(i, e)
+      try sample(i, e, lineStart: s)
     }
   }
 
@@ -197,7 +311,7 @@ private struct ParserState {
 
   // MARK: - Samples
 
-  mutating func sample(_ s: Int, _ e: Int) throws {
+  mutating func sample(_ s: Int, _ e: Int, lineStart: Int) throws {
     var i = s
     let nameEnd = metricNameEnd(i, e)
     guard nameEnd > i else { throw LineError(message: "expected a metric name") }
@@ -211,6 +325,23 @@ private struct ParserState {
     guard i < e, b[i] == space || b[i] == tab else {
       throw LineError(message: i < e ? "unexpected character after \(name)" : "missing value for \(name)")
     }
+    let seriesEnd = i
+    let (value, timestamp) = try valueAndTimestamp(i, e, name: name)
+    let count = families.count
+    let labelSet = Labels(labels)
+    try assign(
+      name: name, labels: labelSet, value: value, timestamp: timestamp, at: (s, nameEnd), repeated: repeated)
+    if keepsLayout, let last = lastSample {
+      layout.append(
+        .sample(
+          start: lineStart, seriesEnd: seriesEnd, nameOffset: s - lineStart, name: name, labels: labelSet,
+          role: last.role, family: last.index, newFamily: families.count > count))
+    }
+  }
+
+  /// Reads the value, the optional timestamp and an optional exemplar after the series, from `i` (a blank).
+  func valueAndTimestamp(_ from: Int, _ e: Int, name: String) throws -> (Double, Double?) {
+    var i = from
     skipBlanks(&i, e)
     let valueStart = i
     while i < e && b[i] != space && b[i] != tab { i += 1 }
@@ -235,8 +366,7 @@ private struct ParserState {
       skipBlanks(&k, e)
       guard k < e, b[k] == UInt8(ascii: "{") else { throw LineError(message: "malformed exemplar for \(name)") }
     }
-    try assign(
-      name: name, labels: Labels(labels), value: value, timestamp: timestamp, at: (s, nameEnd), repeated: repeated)
+    return (value, timestamp)
   }
 
   /// Reads `{name="value",…}` starting at the `{`; leaves `i` after the `}`.

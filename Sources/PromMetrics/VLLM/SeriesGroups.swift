@@ -1,32 +1,50 @@
-/// One family's samples grouped by their (`model_name`, `engine`) labels in one pass — and, for a histogram
-/// family, its histograms built in the same pass, per group — which ``VLLMMetrics/snapshots(_:)`` reads for
-/// every snapshot key, so that a scrape of E engines costs O(samples) rather than O(E × samples).
+/// The layout of one family's samples, grouped by their (`model_name`, `engine`) labels in one pass — and, for
+/// a histogram family, which samples make up each histogram — that ``VLLMMetrics/snapshots(_:)`` reads for
+/// every snapshot key, so that a scrape of E engines costs O(samples) rather than O(E × samples). It holds
+/// sample indices only, so the layout of one scrape serves the next scrape of the same layout (the same
+/// ``Exposition/layoutID``): only the values are read again.
 ///
 /// A histogram's series all carry the same `model_name` and `engine`, so building the histograms of each group
 /// gives exactly ``MetricFamily/histograms``, split by group (the differential tests check it).
-struct SeriesGroups {
+struct SeriesGroups: Sendable {
   typealias Key = VLLMMetrics.Key
 
-  /// A histogram of the family and the index of its first sample (its place in ``MetricFamily/histograms``).
-  struct Entry {
+  /// One histogram of the family: its labels (without `le`, sorted) and the samples behind each part.
+  struct Entry: Sendable {
+    /// Index of its first sample (its place in ``MetricFamily/histograms``).
     var first: Int
-    var histogram: Histogram
+    /// The labels without `le`.
+    var labels: Labels
+    /// Bucket bounds, ascending (a stable sort by bound, +Inf last), with each bucket's sample.
+    var buckets: [(bound: Double, sample: Int)] = []
+    /// The last `_count`, `_sum` and `_created` samples.
+    var count: Int?
+    var sum: Int?
+    var created: Int?
+
+    /// The histogram with the values of `samples`.
+    func histogram(_ samples: [Sample]) -> Histogram {
+      Histogram(
+        labels: labels,
+        buckets: buckets.map {
+          Histogram.Bucket(upperBound: $0.bound, count: samples[$0.sample].value, line: samples[$0.sample].line)
+        },
+        count: count.map { samples[$0].value }, sum: sum.map { samples[$0].value },
+        created: created.map { samples[$0].value }, line: samples[first].line)
+    }
   }
 
-  /// The family.
-  let family: MetricFamily
   /// Group keys in order of first appearance.
   private(set) var order: [Key] = []
   private var indexByKey: [Key: Int] = [:]
   /// Sample indices of each group, ascending (families other than histograms).
   private var samplesOfGroup: [[Int]] = []
   /// Histograms of each group in order of first appearance (histogram families).
-  private(set) var histogramsOfGroup: [[Entry]] = []
+  private(set) var entriesOfGroup: [[Entry]] = []
   /// Groups by model (nil: series without `model_name`), for keys that leave the engine open.
   private var groupsByModel: [String?: [Int]] = [:]
 
   init(_ family: MetricFamily) {
-    self.family = family
     let isHistogram = family.type == .histogram || family.type == .gaugeHistogram
     // The previous sample's labels and where it went: the next one of the same series (a histogram's buckets,
     // `_count`, `_sum`) or of the same (model, engine) goes there without a lookup.
@@ -45,17 +63,16 @@ struct SeriesGroups {
         g = group(Key(s.labels))
         if isHistogram {
           let labels = s.labels.removing("le")
-          if let known = Self.find(labels, in: histogramsOfGroup[g], index: histogramIndex[g]) {
+          if let known = Self.find(labels, in: entriesOfGroup[g], index: histogramIndex[g]) {
             h = known
           } else {
-            h = histogramsOfGroup[g].count
-            histogramsOfGroup[g].append(
-              Entry(first: i, histogram: Histogram(labels: labels, buckets: [], line: s.line)))
+            h = entriesOfGroup[g].count
+            entriesOfGroup[g].append(Entry(first: i, labels: labels))
             if h >= 16 {
               if histogramIndex[g] == nil {
                 histogramIndex[g] = Dictionary(
-                  histogramsOfGroup[g].enumerated().map { ($0.element.histogram.labels, $0.offset) },
-                  uniquingKeysWith: { a, _ in a })
+                  entriesOfGroup[g].enumerated().map { ($0.element.labels, $0.offset) }, uniquingKeysWith: { a, _ in a }
+                )
               } else {
                 histogramIndex[g]?[labels] = h
               }
@@ -71,18 +88,22 @@ struct SeriesGroups {
       switch s.role {
       case .bucket:
         guard let le = s.labels["le"].flatMap(FloatParser.parse) else { continue }
-        histogramsOfGroup[g][h].histogram.buckets.append(
-          Histogram.Bucket(upperBound: le, count: s.value, line: s.line))
-      case .count: histogramsOfGroup[g][h].histogram.count = s.value
-      case .sum: histogramsOfGroup[g][h].histogram.sum = s.value
-      case .created: histogramsOfGroup[g][h].histogram.created = s.value
+        entriesOfGroup[g][h].buckets.append((le, i))
+      case .count: entriesOfGroup[g][h].count = i
+      case .sum: entriesOfGroup[g][h].sum = i
+      case .created: entriesOfGroup[g][h].created = i
       default: continue
       }
     }
-    for g in histogramsOfGroup.indices {
-      for h in histogramsOfGroup[g].indices where !MetricFamily.isSorted(histogramsOfGroup[g][h].histogram.buckets) {
-        histogramsOfGroup[g][h].histogram.buckets = MetricFamily.sortedByBound(
-          histogramsOfGroup[g][h].histogram.buckets)
+    for g in entriesOfGroup.indices {
+      for h in entriesOfGroup[g].indices {
+        let b = entriesOfGroup[g][h].buckets
+        if !b.indices.dropFirst().allSatisfy({ b[$0 - 1].bound <= b[$0].bound }) {
+          // The same stable sort as MetricFamily.histograms.
+          entriesOfGroup[g][h].buckets = b.enumerated().sorted { x, y in
+            x.element.bound != y.element.bound ? x.element.bound < y.element.bound : x.offset < y.offset
+          }.map(\.element)
+        }
       }
     }
   }
@@ -95,7 +116,7 @@ struct SeriesGroups {
     order.append(key)
     groupsByModel[key.model, default: []].append(g)
     samplesOfGroup.append([])
-    histogramsOfGroup.append([])
+    entriesOfGroup.append([])
     return g
   }
 
@@ -107,7 +128,7 @@ struct SeriesGroups {
   /// The position of the histogram with these labels among a group's.
   private static func find(_ labels: Labels, in entries: [Entry], index: [Labels: Int]?) -> Int? {
     if let index { return index[labels] }
-    return entries.firstIndex { $0.histogram.labels == labels }
+    return entries.firstIndex { $0.labels == labels }
   }
 
   /// The groups whose series belong to a snapshot with key `key` (see ``VLLMMetrics/Key/matches(_:)``).
@@ -133,12 +154,12 @@ struct SeriesGroups {
     return parts.flatMap { $0 }.sorted()
   }
 
-  /// The first histogram (in family order) that belongs to the snapshot `key`.
-  func firstHistogram(matching key: Key) -> Histogram? {
+  /// The first histogram (in family order) that belongs to the snapshot `key`, with the values of `samples`.
+  func firstHistogram(matching key: Key, _ samples: [Sample]) -> Histogram? {
     var best: Entry?
     for g in candidates(key) {
-      if let e = histogramsOfGroup[g].first, e.first < (best?.first ?? .max) { best = e }
+      if let e = entriesOfGroup[g].first, e.first < (best?.first ?? .max) { best = e }
     }
-    return best?.histogram
+    return best?.histogram(samples)
   }
 }

@@ -15,33 +15,59 @@ public enum VLLMMetrics {
   /// (`cache_config_info`) go to every model's snapshot of their engine. A scrape with vLLM metrics but no
   /// `model_name` anywhere gives one snapshot with nil model and engine.
   public static func snapshots(_ e: Exposition) -> [VLLMSnapshot] {
-    var resolved: [(spec: VLLMMetricSpec, groups: SeriesGroups)] = []
-    var keys: [Key] = []
-    var seen: Set<Key> = []
-    for spec in VLLMCatalogue.all {
-      for name in spec.names {
-        guard let f = e.family(name), !f.samples.isEmpty else { continue }
-        let groups = SeriesGroups(f)
-        for key in groups.order where key.model != nil && seen.insert(key).inserted { keys.append(key) }
-        resolved.append((spec, groups))
-        break
-      }
-    }
-    guard !resolved.isEmpty else { return [] }
-    // An engine-less key is redundant when the same model also has engine-labelled series.
-    var engineModels: Set<String> = []
-    for k in keys where k.engine != nil { if let m = k.model { engineModels.insert(m) } }
-    keys = keys.filter { k in k.engine != nil || !engineModels.contains(k.model ?? "") }
-    if keys.isEmpty { keys = [Key(model: nil, engine: nil)] }
-    return keys.map { key in
+    var layout: Layout?
+    return snapshots(e, layout: &layout)
+  }
+
+  /// The same snapshots, reusing `layout` — which families resolve each metric, how their samples group by
+  /// engine, the snapshot keys — when it was made from a scrape of the same ``Exposition/layoutID`` (the
+  /// next scrape of a steady server, parsed with ``ExpositionParser/parse(_:layout:)``); else made afresh
+  /// and left in `layout` for the next scrape.
+  public static func snapshots(_ e: Exposition, layout: inout Layout?) -> [VLLMSnapshot] {
+    if layout?.exposition != e.layoutID { layout = Layout(e) }
+    guard let layout, !layout.resolved.isEmpty else { return [] }
+    return layout.keys.map { key in
       var snap = VLLMSnapshot(model: key.model, engine: key.engine)
-      for (spec, groups) in resolved { fill(&snap, spec, groups, key) }
+      for r in layout.resolved { fill(&snap, r.spec, e.families[r.family], r.groups, key) }
       return snap
     }
   }
 
+  /// How one scrape's samples map onto snapshots: see ``snapshots(_:layout:)``.
+  public struct Layout: Sendable {
+    /// The ``Exposition/layoutID`` it was made from.
+    let exposition: UInt64
+    /// Each metric's family (an index into the exposition's families) and its groups.
+    let resolved: [(spec: VLLMMetricSpec, family: Int, groups: SeriesGroups)]
+    /// The snapshot keys, in order.
+    let keys: [Key]
+
+    init(_ e: Exposition) {
+      exposition = e.layoutID
+      var resolved: [(spec: VLLMMetricSpec, family: Int, groups: SeriesGroups)] = []
+      var keys: [Key] = []
+      var seen: Set<Key> = []
+      for spec in VLLMCatalogue.all {
+        for name in spec.names {
+          guard let i = e.familyIndex(name), !e.families[i].samples.isEmpty else { continue }
+          let groups = SeriesGroups(e.families[i])
+          for key in groups.order where key.model != nil && seen.insert(key).inserted { keys.append(key) }
+          resolved.append((spec, i, groups))
+          break
+        }
+      }
+      // An engine-less key is redundant when the same model also has engine-labelled series.
+      var engineModels: Set<String> = []
+      for k in keys where k.engine != nil { if let m = k.model { engineModels.insert(m) } }
+      keys = keys.filter { k in k.engine != nil || !engineModels.contains(k.model ?? "") }
+      if keys.isEmpty { keys = [Key(model: nil, engine: nil)] }
+      self.resolved = resolved
+      self.keys = keys
+    }
+  }
+
   /// A (model_name, engine) pair: of a snapshot, or of a series (nil where the label is absent).
-  struct Key: Hashable {
+  struct Key: Hashable, Sendable {
     var model: String?
     var engine: String?
 
@@ -67,12 +93,13 @@ public enum VLLMMetrics {
     }
   }
 
-  static func fill(_ snap: inout VLLMSnapshot, _ spec: VLLMMetricSpec, _ groups: SeriesGroups, _ key: Key) {
+  static func fill(
+    _ snap: inout VLLMSnapshot, _ spec: VLLMMetricSpec, _ f: MetricFamily, _ groups: SeriesGroups, _ key: Key
+  ) {
     let m = spec.metric
-    let f = groups.family
     switch f.type {
     case .histogram, .gaugeHistogram:
-      guard let h = groups.firstHistogram(matching: key) else { return }
+      guard let h = groups.firstHistogram(matching: key, f.samples) else { return }
       snap.histograms[m] = h
       snap.names[m] = f.name
       return
