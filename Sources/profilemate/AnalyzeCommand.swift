@@ -99,8 +99,16 @@ struct AnalyzeCommand: AsyncParsableCommand {
     let path = try input ?? BundledExample.path()
     let (model, runDirectory) = try RunInput.read(path: path, threads: threads, quiet: quiet)
     let costModel = try self.model.map { try stepCostModel(config: $0, log: model.config) }
-    let analysis = RunInput.analyze(
-      model, runDirectory, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup), costModel: costModel))
+    var options = AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup), costModel: costModel)
+    // roofline.csv and the report's roofline come from one evaluation of every step.
+    var rooflineFile: (name: String, contents: String)?
+    if csvDirectory != nil, let costModel, let spec = options.gpu {
+      let r = CSVExport.roofline(
+        model, gpu: spec, costModel: costModel, overheadFactor: options.thresholds.rooflineOverheadFactor)
+      rooflineFile = r.file
+      options.evaluatedRoofline = .init(r.analysis)
+    }
+    let analysis = RunInput.analyze(model, runDirectory, options: options)
     let report: String
     if json {
       report = JSONReport.render(analysis, toolVersion: ProfileMate.version)
@@ -114,9 +122,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
       if let csvDirectory {
         try AtomicFile.makeDirectory(csvDirectory)
         var files = CSVExport.files(model) + CSVExport.runDirectoryFiles(analysis)
-        if let costModel, let spec = gpu.flatMap(GPUCatalog.lookup) {
-          files.append(CSVExport.rooflineFile(model, gpu: spec, costModel: costModel))
-        }
+        if let rooflineFile { files.append(rooflineFile) }
         for file in files {
           try AtomicFile.write(file.contents, to: csvDirectory + "/" + file.name)
         }

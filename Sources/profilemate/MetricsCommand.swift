@@ -180,7 +180,7 @@ struct MetricsCommand: AsyncParsableCommand {
 
   /// The bytes of a scrape and the name to show for it: a file, standard input, or a live server.
   func read(_ source: String) async throws -> (bytes: [UInt8], name: String) {
-    guard isLive(source) else { return (try ByteSource.readAll(source), source) }
+    guard isLive(source) else { return (try RecordingReader.readScrape(source), source) }
     let fetcher = try http.fetcher(for: source)
     return (try await http.fetchWaiting(fetcher).body, fetcher.endpoint.description)
   }

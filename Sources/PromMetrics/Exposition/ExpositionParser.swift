@@ -39,7 +39,7 @@ public enum ExpositionParser {
         state.run()
         var e = state.finish()
         e.layoutID =
-          state.template != nil && state.lineNumber == template?.lines.count
+          state.reusing && state.lineNumber == template?.lines.count
           ? previous?.id ?? e.layoutID : e.layoutID
         return (e, state.layout)
       }
@@ -106,14 +106,19 @@ private struct ParserState {
   /// sample of the same name reuses both while `current` is still that family (no comment line between).
   var lastSample: (start: Int, end: Int, name: String, index: Int, role: SampleRole)?
   /// The previous scrape's layout while this one's lines still match it; nil once one differs.
-  var template: Template?
+  let templateBytes: UnsafeBufferPointer<UInt8>
+  let templateLines: [LineLayout]
+  /// Whether every line so far matched the template's.
+  var reusing: Bool
   /// This scrape's layout, line by line (only kept when parsing with a layout).
   var layout: [LineLayout] = []
   let keepsLayout: Bool
 
   init(_ b: UnsafeBufferPointer<UInt8>, template: Template?, keepsLayout: Bool) {
     self.b = b
-    self.template = template
+    templateBytes = template?.bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+    templateLines = template?.lines ?? []
+    reusing = template != nil
     self.keepsLayout = keepsLayout
   }
 
@@ -129,11 +134,11 @@ private struct ParserState {
       let layoutCount = layout.count
       if sawEOF {
         if !isBlank(start, e) { issues.append(ParseIssue(line: lineNumber, message: "content after # EOF")) }
-        template = nil
-      } else if template != nil, reuse(start, e) {
+        reusing = false
+      } else if reusing, reuse(start, e) {
         // Same series as the previous scrape's line: only the value was read.
       } else {
-        template = nil
+        reusing = false
         do { try line(start, e) } catch let error as LineError {
           issues.append(ParseIssue(line: lineNumber, message: error.message))
         } catch {}
@@ -177,16 +182,16 @@ private struct ParserState {
   /// Parses line `s..<e` through the previous scrape's same line, when they match: true when done (the line
   /// and its layout recorded), false when the line must be parsed afresh.
   mutating func reuse(_ s: Int, _ e: Int) -> Bool {
-    guard let t = template, lineNumber <= t.lines.count else { return false }
-    switch t.lines[lineNumber - 1] {
+    guard lineNumber <= templateLines.count else { return false }
+    switch templateLines[lineNumber - 1] {
     case .issue: return false
     case .other(let ts, let te):
-      guard te - ts == e - s, same(s, t.bytes, ts, e - s) else { return false }
+      guard te - ts == e - s, same(s, templateBytes, ts, e - s) else { return false }
       do { try line(s, e) } catch { return false }  // cannot throw: it did not last time
       return true
     case .sample(let ts, let tse, let nameOffset, let name, let labels, let role, let index, let newFamily):
       let n = tse - ts
-      guard e - s > n, b[s + n] == space || b[s + n] == tab, same(s, t.bytes, ts, n) else { return false }
+      guard e - s > n, b[s + n] == space || b[s + n] == tab, same(s, templateBytes, ts, n) else { return false }
       guard let (value, timestamp) = try? valueAndTimestamp(s + n, e, name: name) else { return false }
       if newFamily {
         guard family(named: name) == index else { return false }
@@ -514,8 +519,13 @@ private struct ParserState {
   /// Folds `X_created` gauge families into the counter, histogram or summary `X` (or counter `X_total`).
   mutating func finish() -> Exposition {
     var removed: Set<Int> = []
-    for (i, f) in families.enumerated()
-    where (f.type == .gauge || f.type == .untyped) && f.name.hasSuffix("_created") && !f.samples.isEmpty {
+    // By index, not over a copy of `families`: appending to a parent then does not copy every family's samples.
+    // (A folded family is a gauge or untyped, never a parent, so none changes before it is read.)
+    for i in families.indices {
+      let f = families[i]
+      guard (f.type == .gauge || f.type == .untyped) && f.name.hasSuffix("_created") && !f.samples.isEmpty else {
+        continue
+      }
       let base = String(f.name.dropLast(8))
       let candidates = [byName[base], byName[base + "_total"]].compactMap { $0 }
       guard

@@ -78,7 +78,9 @@ public struct MetricsTimeline: Sendable {
         engines.append(
           EngineTimeline(model: snap.model, engine: snap.engine, epochMs: epochMs, presentAtStart: isFirst))
       }
-      update(&engines[i], with: snap, epochMs: epochMs, offset: Double(epochMs - start) / 1000)
+      Self.update(
+        &engines[i], with: snap, epochMs: epochMs, offset: Double(epochMs - start) / 1000, seq: attempts.last?.seq,
+        historyLimit: historyLimit, recentWindowSeconds: recentWindowSeconds)
     }
   }
 
@@ -93,9 +95,13 @@ public struct MetricsTimeline: Sendable {
     if let limit = historyLimit, attempts.count > limit { attempts.removeFirst(attempts.count - limit) }
   }
 
-  private func update(_ e: inout EngineTimeline, with snap: VLLMSnapshot, epochMs: Int64, offset: Double) {
+  /// Static, so that updating one engine in place does not copy the timeline (and with it every engine).
+  private static func update(
+    _ e: inout EngineTimeline, with snap: VLLMSnapshot, epochMs: Int64, offset: Double, seq: String?,
+    historyLimit: Int?, recentWindowSeconds: Double
+  ) {
     var point = TimelinePoint(
-      seq: attempts.last?.seq, epochMs: epochMs, offsetSeconds: offset, running: snap.value(.requestsRunning),
+      seq: seq, epochMs: epochMs, offsetSeconds: offset, running: snap.value(.requestsRunning),
       waiting: snap.value(.requestsWaiting), kvCacheUsagePct: snap.value(.kvCacheUsage).map { $0 * 100 })
     if let previous = e.last {
       if epochMs > e.lastEpochMs {

@@ -113,12 +113,19 @@ public enum VLLMMetrics {
       snap.cacheConfig = CacheConfigInfo(labels: s.labels, line: s.line)
       return
     }
-    var created: [Labels: Double] = [:]
-    for i in mine where f.samples[i].role == .created { created[f.samples[i].labels] = f.samples[i].value }
+    // `_created` by label set, the last one winning; searched in place while there are few (one engine's).
+    var created: [(labels: Labels, value: Double)] = []
+    for i in mine where f.samples[i].role == .created { created.append((f.samples[i].labels, f.samples[i].value)) }
+    let createdIndex: [Labels: Double]? =
+      created.count > 8 ? Dictionary(created.map { ($0.labels, $0.value) }, uniquingKeysWith: { _, b in b }) : nil
+    func createdTime(_ labels: Labels) -> Double? {
+      if let createdIndex { return createdIndex[labels] }
+      return created.last { $0.labels == labels }?.value
+    }
     let isCounter = f.type == .counter
     for i in mine where f.samples[i].role != .created {
       let s = f.samples[i]
-      let v = MetricValue(s.value, created: created.isEmpty ? nil : created[s.labels], line: s.line)
+      let v = MetricValue(s.value, created: created.isEmpty ? nil : createdTime(s.labels), line: s.line)
       if let dim = spec.dimension {
         let part = s.labels[dim] ?? ""
         snap.byLabel[m, default: [:]][part] = combine(snap.byLabel[m]?[part], v, isCounter)
