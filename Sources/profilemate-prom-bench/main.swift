@@ -257,10 +257,15 @@ enum PromBench {
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let verdicts = Verdicts()
 
+    // Each section's figures are flushed as soon as they are measured (also when written to a file).
     if options.runs("parser") { parser(options, base: base, scratch: scratch) }
+    fflush(nil)
     if options.runs("scale") { scale(options, base: base, scratch: scratch, verdicts) }
+    fflush(nil)
     if options.runs("recording") { recordingRun(options, bodies: bodies, scratch: scratch, verdicts) }
+    fflush(nil)
     if options.runs("watch") { watch(options, bodies: bodies, verdicts) }
+    fflush(nil)
     if options.runs("http") { await http(options, bodies: bodies, scratch: scratch) }
 
     if verdicts.missed.isEmpty {
