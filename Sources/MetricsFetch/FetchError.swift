@@ -1,6 +1,8 @@
+import ProfileMateCore
+
 /// Why a scrape failed, as one line for the user. Messages name the endpoint without user name, password or
 /// query, and never contain a header value.
-public struct FetchError: Error, Sendable, CustomStringConvertible {
+public struct FetchError: UserFacingError, Sendable {
   /// What went wrong.
   public enum Kind: Sendable, Equatable {
     /// The SOURCE is not an http(s) URL or `host:port`.

@@ -1,5 +1,7 @@
+import ProfileMateCore
+
 /// A model config that cannot be used, with a message that names the file and the problem.
-public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ConfigError: UserFacingError, Sendable, Hashable {
   /// The file (or other source) the config came from.
   public let source: String
   /// What is wrong.

@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 /// A Hugging Face `config.json` read into the model parameters perf.py and the KV planner use (spec §4.3).
 ///
@@ -76,7 +77,7 @@ public struct ModelConfig: Sendable, Hashable {
     do {
       root = try JSONValue.parse(data)
     } catch {
-      throw ConfigError(source: source, problem: "not valid JSON (\(error.localizedDescription))")
+      throw ConfigError(source: source, problem: "not valid JSON, \(error)")
     }
     guard case .object = root else {
       throw ConfigError(source: source, problem: "the top level is \(root.typeName), not an object")

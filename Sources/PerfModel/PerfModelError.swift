@@ -1,5 +1,7 @@
+import ProfileMateCore
+
 /// A failure of the analytic model, with a message for the user.
-public enum PerfModelError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum PerfModelError: UserFacingError, Sendable, Hashable {
   /// A term does not fit in a 64-bit integer (vLLM's Python would keep going with big integers).
   case overflow(term: String)
   /// A parameter is out of its valid range (vLLM's pydantic validation would reject it).

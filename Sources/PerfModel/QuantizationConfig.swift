@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// A checkpoint's `quantization_config` (or `compression_config`): the method and what it says about widths.
 public struct QuantizationConfig: Sendable, Hashable {
   /// `quant_method` as written (`fp8`, `mxfp4`, `awq`, `compressed-tensors`, …).

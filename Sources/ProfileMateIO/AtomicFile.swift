@@ -18,7 +18,11 @@ public enum AtomicFile {
     bytes.withUnsafeBytes { raw in
       var off = 0
       while off < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
+        #if canImport(Glibc)
+          let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
+        #else
+          let n = Darwin.write(fd, raw.baseAddress! + off, raw.count - off)
+        #endif
         if n < 0 {
           if errno == EINTR { continue }
           failure = errno

@@ -1,5 +1,7 @@
+import ProfileMateCore
+
 /// A failure to read or write a file, with a one-line message for the user.
-public struct InputError: Error, CustomStringConvertible, Sendable {
+public struct InputError: UserFacingError, Sendable {
   /// The message, naming the path and what went wrong.
   public let description: String
   /// The process exit code the CLI should use (2 for unusable input).

@@ -91,6 +91,13 @@ public enum LogFileReader {
     return RunModel(source: path)
   }
 
+  /// Private mapping, pre-faulted where the system offers it (Linux's `MAP_POPULATE`).
+  #if os(Linux)
+    static let mapFlags = MAP_PRIVATE | MAP_POPULATE
+  #else
+    static let mapFlags = MAP_PRIVATE
+  #endif
+
   /// Size of one mapped window of a regular file.
   static let windowSize = 16 << 20
 
@@ -109,7 +116,7 @@ public enum LogFileReader {
     while offset < size {
       let base = offset - offset % page
       let length = min(size - base, max(window, offset - base + maxLineBytes + page))
-      guard let map = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, source.descriptor, off_t(base)),
+      guard let map = mmap(nil, length, PROT_READ, mapFlags, source.descriptor, off_t(base)),
         map != MAP_FAILED
       else { return nil }  // not mappable: the caller reads the file from its start instead
       defer { munmap(map, length) }

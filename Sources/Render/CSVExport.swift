@@ -10,15 +10,65 @@ public enum CSVExport {
     ]
   }
 
+  /// A text cell: RFC 4180 quoting, and a cell that a spreadsheet would take for a formula (starting with `=`,
+  /// `+`, `-`, `@`, a tab or a carriage return, and not a number) led by `'` so it stays text (OWASP's advice
+  /// against CSV injection). Numbers are written by their callers and pass unchanged.
   static func field(_ s: String) -> String {
+    var s = s
+    if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(s) == nil {
+      s = "'" + s
+    }
     // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
     guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
     return "\"" + s.replacing("\"", with: "\"\"") + "\""
   }
 
+  /// `report.csv`: every figure of the report page, one row per cell — the section, the item (a fact's label,
+  /// a table row's first cell, a finding's id), the column (`value`, a table's header, a finding's field) and
+  /// the text as the reports show it — so a spreadsheet gets what the text, Markdown and HTML reports show.
+  public static func reportFile(_ page: ReportPage) -> (name: String, contents: String) {
+    var out = "section,item,column,value\n"
+    func row(_ section: String, _ item: String, _ column: String, _ value: String) {
+      out += [section, item.trimmedSpaces, column.trimmedSpaces, value].map(field).joined(separator: ",") + "\n"
+    }
+    for s in page.sections {
+      for b in s.blocks {
+        switch b {
+        case .facts(let facts):
+          for f in facts { row(s.id, f.label, "value", f.value) }
+        case .table(let header, let rows, _):
+          for r in rows {
+            for (i, cell) in r.enumerated().dropFirst() where i < header.count { row(s.id, r[0], header[i], cell) }
+          }
+        case .lines(let lines):
+          for (i, l) in lines.enumerated() { row(s.id, "line \(i + 1)", "text", l.map(\.text).joined()) }
+        case .note(let text):
+          row(s.id, "note", "text", text)
+        case .findings(let findings):
+          for f in findings {
+            row(s.id, f.id, "severity", f.severity.rawValue)
+            row(s.id, f.id, "title", f.title)
+            for e in f.evidence { row(s.id, f.id, "evidence", e.text) }
+            row(s.id, f.id, "recommendation", f.recommendation)
+          }
+        case .checks(let checks):
+          for c in checks {
+            row(s.id, c.id, "status", c.status.rawValue)
+            row(s.id, c.id, "expected", c.expected.value.map { ReportPage.figure($0, c.unit) } ?? "")
+            row(s.id, c.id, "observed", c.observed.value.map { ReportPage.figure($0, c.unit) } ?? "")
+          }
+        case .chart:
+          continue
+        }
+      }
+    }
+    return ("report.csv", out)
+  }
+
   static func opt(_ v: Double?) -> String { v.map { Format.fixed($0, 2) } ?? "" }
 
   static func steps(_ m: RunModel) -> String {
+    let q = m.config.decodeQueryLen
     var out =
       "engine,step,kind,context_requests,context_tokens,generation_requests,generation_tokens,elapsed_ms,kv_usage_pct,dummy\n"
     out.reserveCapacity(m.engines.reduce(0) { $0 + $1.steps.count } * 48)
@@ -29,7 +79,7 @@ public enum CSVExport {
         out += ","
         out += String(i)
         out += ","
-        out += s.kind.rawValue
+        out += s.kind(decodeQueryLen: q).rawValue
         out += ",\(s.contextRequests),\(s.contextTokens),\(s.generationRequests),\(s.generationTokens),"
         out += Format.fixed(s.elapsedMs, 2)
         out += ","

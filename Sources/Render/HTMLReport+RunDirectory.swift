@@ -80,58 +80,14 @@ extension HTMLReport {
     ).render()
   }
 
-  /// The benchmark section: the load, the results, the latency table and the latency histograms.
-  static func benchmark(_ a: RunAnalysis, charts: [(id: String, html: String)]) -> String? {
-    guard let b = a.model.benchmark else {
-      guard !charts.isEmpty else { return nil }
-      return charts.map(\.html).joined()
-    }
-    var out = facts([
-      ("file", b.source), ("generator", b.generator), ("date", b.date), ("model", b.model),
-      ("prompts", b.numPrompts.map(Format.grouped)),
-      ("request rate", b.requestRate.map { Format.auto($0) + " requests/s" } ?? "all at once (inf)"),
-      ("burstiness", b.burstiness.map(Format.auto)), ("max concurrency", b.maxConcurrency.map(String.init)),
-      ("achieved send rate", b.achievedSendRate.map { Format.auto($0) + " requests/s" }),
-    ])
-    out += cards([
-      ("completed", Format.grouped(b.completed)), ("failed", b.failed.map(Format.grouped)),
-      ("duration", b.duration.map { Format.fixed($0, 2) + " s" }),
-      ("request throughput", b.requestThroughput.map { Format.auto($0) + " req/s" }),
-      ("output throughput", b.outputThroughput.map { Format.auto($0) + " tok/s" }),
-      ("total token throughput", b.totalTokenThroughput.map { Format.auto($0) + " tok/s" }),
-      ("most requests at once", b.maxConcurrentRequests.map(String.init)),
-    ])
-    let ps = Array(Set(b.latencies.flatMap { $0.percentiles.map(\.percentile) })).sorted()
-    out += "<table id=\"\(RunDirectoryID.latencyTable)\"><thead><tr><th>latency (ms)</th><th>mean</th>"
-    out += "<th>median</th><th>std</th>"
-    for p in ps { out += "<th>\(HTMLText.escape(JSONReport.percentileKey(p)))</th>" }
-    out += "</tr></thead><tbody>"
-    let names = ["ttft": "TTFT", "tpot": "time per output token", "itl": "inter-token", "e2el": "end-to-end"]
-    func cell(_ x: Double?) -> String {
-      "<td>" + (x.map { abs($0) < 0.1 && $0 != 0 ? Format.fixed($0, 4) : Format.fixed($0, 2) } ?? "—") + "</td>"
-    }
-    for l in b.latencies {
-      out += "<tr><td>\(HTMLText.escape(names[l.metric] ?? l.metric))</td>" + cell(l.mean) + cell(l.median)
-      out += cell(l.std)
-      for p in ps { out += cell(l.percentiles.first { $0.percentile == p }?.ms) }
-      out += "</tr>"
-    }
-    out += "</tbody></table>\n"
-    if !b.errors.isEmpty {
-      out += "<p class=\"note\">Errors: "
-      out += b.errors.map { HTMLText.escape("\($0.count) × \($0.message)") }.joined(separator: "; ") + "</p>\n"
-    }
-    return out + charts.map(\.html).joined()
-  }
-
   /// The id of a cross-check's table row.
   static func checkRowID(_ id: String) -> String { "check-" + id }
 
   /// The cross-checks section: one row per check, with both sides, the difference and the tolerance.
-  static func crossChecks(_ a: RunAnalysis) -> String? {
-    guard !a.crossChecks.isEmpty else { return nil }
+  static func crossChecks(_ checks: [CrossCheck]) -> String {
+    guard !checks.isEmpty else { return "" }
     let counts = [CrossCheck.Status.agree, .disagree, .unchecked].map { s in
-      "\(a.crossChecks.filter { $0.status == s }.count) \(s.rawValue)"
+      "\(checks.filter { $0.status == s }.count) \(s.rawValue)"
     }
     var out =
       "<p>What the log, the server's /metrics and the benchmark say about the same run: "
@@ -145,7 +101,7 @@ extension HTMLReport {
       let v = s.value.map { figure($0) + " " + unit } ?? "n/a"
       return "<td><b>\(HTMLText.escape(v))</b><br><span class=\"muted\">\(HTMLText.escape(s.source))</span></td>"
     }
-    for c in a.crossChecks {
+    for c in checks {
       out += "<tr id=\"\(HTMLText.escape(checkRowID(c.id)))\"><td>\(HTMLText.escape(c.title))"
       out += "<br><span class=\"muted\">\(HTMLText.escape(c.note))</span></td>"
       out += "<td class=\"st-\(c.status.rawValue)\">\(c.status.rawValue)</td>"

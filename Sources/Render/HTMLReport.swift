@@ -1,48 +1,61 @@
 import ProfileMateCore
+import PromMetrics
 
 /// `profilemate report`: one self-contained HTML file (inline CSS and SVG, no script, no external
 /// resource; a Content-Security-Policy forbids any request). Sections follow the guide's areas and
 /// appear when their data exists; findings come first and link to the chart or table behind them.
 public enum HTMLReport {
-  /// Renders the report; `comparison` (against a baseline) adds a comparison section.
-  /// `server` (a run directory's metrics recording) adds the server's latency histograms.
+  /// Renders the report of an analysis; `comparison` (against a baseline) adds a comparison section.
+  /// `server` (a run directory's metrics recording) adds the server's latency histograms, `timeline` the
+  /// recording over time.
   public static func render(
-    _ a: RunAnalysis, comparison: RunComparison? = nil, server: ServerLatencyHistograms? = nil, toolVersion: String
+    _ a: RunAnalysis, comparison: RunComparison? = nil, server: ServerLatencyHistograms? = nil,
+    timeline: MetricsTimeline? = nil, toolVersion: String
   ) -> String {
-    let charts = ReportCharts(a)
-    let latencyCharts = runDirectoryCharts(a, server)
-    var sections: [(id: String, title: String, body: String)] = []
-    func add(_ id: String, _ title: String, _ body: String?) {
-      if let body { sections.append((id, title, body)) }
+    var charts = ReportCharts(a)
+    for c in runDirectoryCharts(a, server) { charts.extra[c.id] = c.html }
+    if let timeline { charts.timelineCharts(timeline) }
+    return render(
+      ReportPage(a, timeline: timeline), charts: charts, headline: headline(a), comparison: comparison,
+      toolVersion: toolVersion)
+  }
+
+  /// Renders a page: the findings first (each linked to its evidence), the comparison, then every section of the
+  /// page that has data, its charts drawn in place.
+  static func render(
+    _ page: ReportPage, charts: ReportCharts, headline: String, comparison: RunComparison?, toolVersion: String
+  ) -> String {
+    let shown = page.sections.filter { $0.hasData && $0.id != "findings" }
+    var available = Set(shown.map(\.id)).union(["findings", "run", "events", "coverage"])
+    for s in shown {
+      for b in s.blocks {
+        if case .chart(let id) = b, charts.html(id) != nil { available.insert(id) }
+        if case .checks(let checks) = b { available.formUnion(checks.map { checkRowID($0.id) }) }
+      }
     }
-    var available = availableTargets(a, charts)
-    available.formUnion(latencyCharts.map(\.id))
-    if a.model.benchmark != nil || !latencyCharts.isEmpty { available.insert("benchmark") }
-    if !a.crossChecks.isEmpty { available.insert("crosschecks") }
-    available.formUnion(a.crossChecks.map { checkRowID($0.id) })
-    add("findings", "Findings", findings(a.findings, available: available))
-    add("comparison", "Comparison with the baseline", comparison.map(compare))
-    add("run", "The run", run(a))
-    add("benchmark", "Benchmark and request latencies", benchmark(a, charts: latencyCharts))
-    add("crosschecks", "Cross-checks: log, metrics and benchmark", crossChecks(a))
-    add("cudagraphs", "CUDA graphs", cudagraphs(a, charts))
-    add("steps", "Step timing: prefill and decode", steps(a, charts))
-    add("scheduling", "Scheduling and queueing", scheduling(a, charts))
-    add("bandwidth", "Bandwidth and FLOPs", bandwidth(a, charts))
-    add("capacity", "Capacity", capacity(a))
-    add("events", "Events", events(a.model))
-    add("coverage", "What was read", coverage(a.model))
+    let findings =
+      page.section("findings")?.blocks.compactMap { b -> [Finding]? in
+        if case .findings(let f) = b { return f }
+        return nil
+      }.flatMap { $0 } ?? []
+    var sections: [(id: String, title: String, body: String)] = [
+      ("findings", "Findings", self.findings(findings, available: available))
+    ]
+    if let comparison { sections.append(("comparison", "Comparison with the baseline", compare(comparison))) }
+    for s in shown {
+      sections.append((s.id, s.title ?? "", s.blocks.map { block($0, charts: charts) }.joined()))
+    }
 
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     out +=
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
     out += "<meta name=\"generator\" content=\"profilemate \(HTMLText.escape(toolVersion))\">\n"
-    out += "<title>ProfileMate — \(HTMLText.escape(a.model.source))</title>\n"
+    out += "<title>ProfileMate — \(HTMLText.escape(page.source))</title>\n"
     out += "<style>\n" + HTMLStyle.css + "\n</style>\n</head>\n<body>\n<header>\n"
     out += "<h1>ProfileMate report</h1>\n"
-    out += "<p class=\"mono\">\(HTMLText.escape(a.model.source))</p>\n"
-    out += "<p class=\"muted\">" + HTMLText.escape(headline(a)) + "</p>\n</header>\n"
+    out += "<p class=\"mono\">\(HTMLText.escape(page.source))</p>\n"
+    out += "<p class=\"muted\">" + HTMLText.escape(headline) + "</p>\n</header>\n"
     out += "<nav aria-label=\"Sections\"><ul>"
     for s in sections { out += "<li><a href=\"#\(s.id)\">\(HTMLText.escape(s.title))</a></li>" }
     out += "</ul></nav>\n<main>\n"
@@ -52,6 +65,56 @@ public enum HTMLReport {
     out += "</main>\n<footer>Generated by profilemate \(HTMLText.escape(toolVersion)). "
     out += "This file is self-contained: it loads nothing and sends nothing.</footer>\n</body>\n</html>\n"
     return out
+  }
+
+  /// One block of a section as HTML.
+  static func block(_ b: ReportBlock, charts: ReportCharts) -> String {
+    switch b {
+    case .facts(let rows):
+      guard !rows.isEmpty else { return "" }
+      var out = "<table class=\"facts\"><tbody>"
+      for r in rows {
+        let sub = r.label.hasPrefix(" ")
+        out +=
+          "<tr\(sub ? " class=\"sub\"" : "")><td>\(HTMLText.escape(r.label.trimmedSpaces))</td>"
+          + "<td>\(HTMLText.escape(r.value))</td></tr>"
+      }
+      return out + "</tbody></table>\n"
+    case .table(let header, let rows, let textColumns):
+      func cell(_ tag: String, _ i: Int, _ text: String) -> String {
+        let left = i > 0 && textColumns.contains(i) ? " style=\"text-align:left\"" : ""
+        return "<\(tag)\(left)>\(HTMLText.escape(text.trimmedSpaces))</\(tag)>"
+      }
+      var out = "<table><thead><tr>" + header.enumerated().map { cell("th", $0.offset, $0.element) }.joined()
+      out += "</tr></thead><tbody>"
+      for r in rows { out += "<tr>" + r.enumerated().map { cell("td", $0.offset, $0.element) }.joined() + "</tr>" }
+      return out + "</tbody></table>\n"
+    case .lines(let lines):
+      var out = "<ul class=\"lines\">"
+      for line in lines {
+        out += "<li>" + line.map(span).joined() + "</li>"
+      }
+      return out + "</ul>\n"
+    case .note(let text):
+      return "<p class=\"note\">\(HTMLText.escape(text))</p>\n"
+    case .chart(let id):
+      return charts.html(id) ?? ""
+    case .findings:
+      return ""
+    case .checks(let checks):
+      return crossChecks(checks)
+    }
+  }
+
+  static func span(_ s: ReportSpan) -> String {
+    let text = HTMLText.escape(s.text.trimmedSpaces)
+    switch s.emphasis {
+    case .plain: return text + " "
+    case .bold: return "<b>\(text)</b> "
+    case .dim: return "<span class=\"muted\">\(text)</span> "
+    case .good: return "<span class=\"st-agree\">\(text)</span> "
+    case .severity(let sev): return "<span class=\"badge \(sev.rawValue)\">\(text)</span> "
+    }
   }
 
   // MARK: - Findings
@@ -71,25 +134,6 @@ public enum HTMLReport {
     "kv_overprovisioned": ["capacity", ReportCharts.ID.kvUsage],
     "observability_missing": ["coverage"],
   ]
-
-  /// The ids of the charts and sections this report will contain.
-  static func availableTargets(_ a: RunAnalysis, _ c: ReportCharts) -> Set<String> {
-    var ids: Set<String> = ["findings", "run", "events", "coverage"]
-    let charts: [(String, String?)] = [
-      (ReportCharts.ID.stepTime, c.stepTime), (ReportCharts.ID.tokensPerStep, c.tokensPerStep),
-      (ReportCharts.ID.throughput, c.throughput), (ReportCharts.ID.requests, c.requests),
-      (ReportCharts.ID.kvUsage, c.kvUsage), (ReportCharts.ID.padding, c.padding),
-      (ReportCharts.ID.decodeBatch, c.decodeBatch), (ReportCharts.ID.tokenHistogram, c.tokenHistogram),
-      (ReportCharts.ID.mfu, c.mfu),
-    ]
-    for (id, html) in charts where html != nil { ids.insert(id) }
-    if hasCudaGraphSection(a) { ids.insert("cudagraphs") }
-    if a.steps != nil { ids.insert("steps") }
-    if a.scheduler != nil { ids.insert("scheduling") }
-    if a.mfu != nil { ids.insert("bandwidth") }
-    if a.capacity != nil { ids.insert("capacity") }
-    return ids
-  }
 
   /// The link target of a finding: its first available target, else the events section for failures.
   static func target(of finding: Finding, available: Set<String>) -> String? {
@@ -153,202 +197,6 @@ public enum HTMLReport {
     if let span = a.model.timeSpanSeconds { parts.append(Format.fixed(span, 0) + " s of log") }
     if let s = a.steps { parts.append(Format.grouped(s.count) + " steps") }
     return parts.isEmpty ? "No configuration lines found." : parts.joined(separator: " · ")
-  }
-
-  static func facts(_ rows: [(String, String?)]) -> String {
-    let shown = rows.compactMap { r in r.1.map { (r.0, $0) } }
-    guard !shown.isEmpty else { return "" }
-    var out = "<table class=\"facts\"><tbody>"
-    for (k, v) in shown { out += "<tr><td>\(HTMLText.escape(k))</td><td>\(HTMLText.escape(v))</td></tr>" }
-    return out + "</tbody></table>\n"
-  }
-
-  static func cards(_ items: [(String, String?)]) -> String {
-    let shown = items.compactMap { i in i.1.map { (i.0, $0) } }
-    guard !shown.isEmpty else { return "" }
-    var out = "<div class=\"cards\">"
-    for (label, value) in shown {
-      out += "<div class=\"card\"><b>\(HTMLText.escape(value))</b><span>\(HTMLText.escape(label))</span></div>"
-    }
-    return out + "</div>\n"
-  }
-
-  static func run(_ a: RunAnalysis) -> String {
-    let c = a.model.config
-    return facts([
-      ("vLLM", c.vllmVersion.map { $0.value + (c.engineGeneration.map { " (\($0.value) engine)" } ?? "") }),
-      ("model", c.model?.value), ("dtype", c.dtype?.value), ("quantization", c.quantization?.value),
-      ("KV-cache dtype", c.kvCacheDtype?.value), ("device", c.device?.value),
-      (
-        "parallelism (TP / PP / DP)",
-        [c.tensorParallelSize?.value, c.pipelineParallelSize?.value, c.dataParallelSize?.value]
-          .map { $0.map(String.init) ?? "—" }.joined(separator: " / ")
-      ),
-      ("max_model_len", c.maxModelLen.map { Format.grouped($0.value) }),
-      ("max_num_batched_tokens", c.maxNumBatchedTokens.map { Format.grouped($0.value) }),
-      ("max_num_seqs", c.maxNumSeqs.map { String($0.value) }),
-      ("prefix caching", c.enablePrefixCaching.map { String($0.value) }),
-      ("chunked prefill", c.enableChunkedPrefill.map { String($0.value) }),
-      ("attention backend", c.attentionBackend?.value), ("GPU (from --gpu)", a.gpu?.name),
-      ("log time span", a.model.timeSpanSeconds.map { Format.fixed($0, 0) + " s" }),
-    ])
-      + (c.nonDefaultArgs.isEmpty
-        ? ""
-        : "<p class=\"note\">Non-default arguments: <code>"
-          + HTMLText.escape(
-            c.nonDefaultArgs.keys.sorted().map { "\($0)=\(c.nonDefaultArgs[$0] ?? "")" }.joined(separator: ", "))
-          + "</code></p>\n")
-  }
-
-  static func hasCudaGraphSection(_ a: RunAnalysis) -> Bool {
-    let c = a.model.config
-    return a.cudagraph != nil || c.cudagraphMode != nil || c.cudagraphCaptureSizes != nil || c.enforceEager != nil
-  }
-
-  static func cudagraphs(_ a: RunAnalysis, _ charts: ReportCharts) -> String? {
-    guard hasCudaGraphSection(a) else { return nil }
-    let c = a.model.config
-    var out = facts([
-      ("mode", c.cudagraphMode.map { $0.value + (c.enforceEager?.value == true ? " (enforce-eager)" : "") }),
-      (
-        "capture sizes",
-        c.cudagraphCaptureSizes.map { s in
-          s.value.isEmpty ? "none" : "\(s.value.count) sizes, \(s.value.first ?? 0)…\(s.value.last ?? 0)"
-        }
-      ),
-      ("capture time", c.graphCaptureSeconds.map { Format.auto($0.value) + " s" }),
-      ("capture memory", c.graphCaptureGiB.map { Format.auto($0.value) + " GiB" }),
-    ])
-    guard let g = a.cudagraph else {
-      return out
-        + "<p class=\"note\">No --cudagraph-metrics tables in this log: padding per capture size appears when "
-        + "the server runs with --cudagraph-metrics.</p>\n"
-    }
-    out += cards([
-      ("padding overhead (of padded tokens)", g.paddingOverheadPct.map(Format.pct)),
-      ("steps in the tables", Format.grouped(g.steps)), ("padding tokens", Format.grouped(g.paddingTokens)),
-      ("eager steps (graphs configured)", Format.grouped(g.eagerSteps)),
-      ("eager steps above the largest size", Format.grouped(g.eagerStepsAboveLargest)),
-    ])
-    out += "<table><thead><tr><th>runtime mode</th><th>steps</th><th>unpadded tokens</th><th>padded tokens</th>"
-    out += "<th>padding tokens</th></tr></thead><tbody>"
-    for s in g.byMode {
-      out +=
-        "<tr><td>\(HTMLText.escape(s.key))</td><td>\(Format.grouped(s.steps))</td>"
-        + "<td>\(Format.grouped(s.unpaddedTokens))</td><td>\(Format.grouped(s.paddedTokens))</td>"
-        + "<td>\(Format.grouped(s.paddingTokens))</td></tr>"
-    }
-    out += "</tbody></table>\n"
-    return out + (charts.padding ?? "")
-  }
-
-  static func steps(_ a: RunAnalysis, _ charts: ReportCharts) -> String? {
-    guard let s = a.steps else { return nil }
-    var out = cards([
-      ("steps", Format.grouped(s.count)), ("tokens/s over step time", s.tokensPerSecond.map(Format.auto)),
-      ("median mixed ÷ median decode step", s.mixedToDecodeMedianRatio.map { Format.fixed($0, 2) + "×" }),
-      ("batch utilisation (of max_num_batched_tokens)", s.batchUtilizationPct.map(Format.pct)),
-      ("data-parallel dummy steps", s.dummySteps > 0 ? Format.grouped(s.dummySteps) : nil),
-    ])
-    out += "<table><thead><tr><th>kind</th><th>steps</th><th>tokens</th><th>time</th><th>share</th><th>mean</th>"
-    out += "<th>p50</th><th>p90</th><th>p99</th><th>max</th></tr></thead><tbody>"
-    for kind in StepKind.allCases {
-      guard let k = s.byKind[kind], k.count > 0, let d = k.time else { continue }
-      let cells = [
-        Format.grouped(k.count), Format.grouped(k.tokens), Format.fixed(d.total / 1000, 2) + " s",
-        Format.pct(k.sharePct),
-        Format.ms(d.mean), Format.ms(d.p50), Format.ms(d.p90), Format.ms(d.p99), Format.ms(d.max),
-      ]
-      out +=
-        "<tr><td><i class=\"swatch k-\(kind.rawValue)\"></i>\(kind.rawValue)</td>"
-        + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
-    }
-    out += "</tbody></table>\n"
-    out += (charts.stepTime ?? "") + (charts.tokensPerStep ?? "") + (charts.decodeBatch ?? "")
-    out += charts.tokenHistogram ?? ""
-    return out
-  }
-
-  static func scheduling(_ a: RunAnalysis, _ charts: ReportCharts) -> String? {
-    guard let s = a.scheduler else { return nil }
-    var out = cards([
-      ("prompt throughput, mean", s.meanPromptThroughput.map { Format.auto($0) + " tok/s" }),
-      ("generation throughput, mean", s.meanGenerationThroughput.map { Format.auto($0) + " tok/s" }),
-      ("most running", s.maxRunning.map { String($0.value) }), ("most waiting", s.maxWaiting.map { String($0.value) }),
-      ("stats lines with a queue", s.waitingSharePct.map(Format.pct)),
-      ("preemptions", s.preemptions.map(Format.grouped) ?? "not reported by this vLLM"),
-    ])
-    out += (charts.throughput ?? "") + (charts.requests ?? "") + (charts.kvUsage ?? "")
-    return out
-  }
-
-  static func bandwidth(_ a: RunAnalysis, _ charts: ReportCharts) -> String? {
-    guard let m = a.mfu else { return nil }
-    var out = cards([
-      ("TFLOP/s per GPU, mean", Format.auto(m.meanTFLOPSPerGPU)), ("GB/s per GPU, mean", Format.auto(m.meanGBpsPerGPU)),
-      (m.gpu.map { "MFU of \($0) dense peak" } ?? "MFU", m.meanMFUPct.map { Format.fixed($0, 2) + "%" }),
-      (m.gpu.map { "MBU of \($0) HBM bandwidth" } ?? "MBU", m.meanMBUPct.map { Format.fixed($0, 2) + "%" }),
-    ])
-    if m.gpu == nil {
-      out += "<p class=\"note\">Pass --gpu NAME for utilisation against the GPU's datasheet.</p>\n"
-    }
-    out += charts.mfu ?? ""
-    return out
-  }
-
-  static func capacity(_ a: RunAnalysis) -> String? {
-    guard let c = a.capacity else { return nil }
-    return cards([
-      ("KV-cache capacity (tokens)", c.kvCacheTokens.map { Format.grouped($0.value) }),
-      ("available KV memory", a.model.config.availableKVCacheGiB.map { Format.auto($0.value) + " GiB" }),
-      (
-        "concurrency at max_model_len" + (c.maxConcurrencyLogged ? "" : " (computed)"),
-        c.maxConcurrency.map { Format.fixed($0, 2) + "×" }
-      ),
-      ("peak KV usage", c.peakKVUsagePct.map { Format.pct($0.value) }),
-      ("tokens in the KV cache at the peak", c.peakKVTokens.map(Format.grouped)),
-      ("most requests running", c.maxRunning.map(String.init)),
-    ])
-  }
-
-  static func events(_ m: RunModel) -> String {
-    let counted = LogEvent.Kind.allCases.filter { (m.eventCounts[$0] ?? 0) > 0 }
-    guard !counted.isEmpty else { return "<p>No errors, preemption warnings or other notable events.</p>\n" }
-    var out =
-      "<table><thead><tr><th>event</th><th>count</th><th>first line</th><th>first message</th></tr></thead><tbody>"
-    for kind in counted {
-      let first = m.events.first { $0.kind == kind }
-      out +=
-        "<tr><td>\(kind.rawValue)</td><td>\(Format.grouped(m.eventCounts[kind] ?? 0))</td>"
-        + "<td>\(first.map { String($0.line) } ?? "—")</td>"
-        + "<td style=\"text-align:left\" class=\"mono\">\(HTMLText.escape(first?.message ?? ""))</td></tr>"
-    }
-    return out + "</tbody></table>\n"
-  }
-
-  static func coverage(_ m: RunModel) -> String {
-    let c = m.coverage
-    var out = facts([
-      ("lines", Format.grouped(c.lines)), ("bytes", Format.grouped(c.bytes)),
-      (
-        "recognised",
-        Format.grouped(c.recognized)
-          + (c.lines > 0 ? " (" + Format.pct(Double(c.recognized) / Double(c.lines) * 100) + ")" : "")
-      ),
-      ("not recognised", Format.grouped(c.unrecognized)),
-      ("hard-wrapped lines re-joined", c.wrappedLinesJoined > 0 ? Format.grouped(c.wrappedLinesJoined) : nil),
-      ("over-long lines cut", c.overlongLines > 0 ? Format.grouped(c.overlongLines) : nil),
-    ])
-    let o = m.config.observability
-    let switches: [(String, Bool?)] = [
-      ("--enable-logging-iteration-details", o.iterationDetails), ("--cudagraph-metrics", o.cudagraphMetrics),
-      ("--enable-mfu-metrics", o.mfuMetrics),
-    ]
-    out += "<p class=\"note\">vLLM outputs: "
-    out += switches.map { "\($0.0) " + ($0.1.map { $0 ? "on" : "off" } ?? "unknown") }.joined(separator: " · ")
-    out +=
-      ". Charts of metrics recordings, request latencies and the roofline appear when those inputs are given.</p>\n"
-    return out
   }
 
   // MARK: - Comparison

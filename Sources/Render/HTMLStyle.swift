@@ -55,6 +55,9 @@ enum HTMLStyle {
     table.checks td, table.checks th { text-align: left; font-size: 0.92em; overflow-wrap: anywhere; }
     table.checks th:first-child { width: 34%; } table.checks th:nth-child(2) { width: 9%; }
     .verdict-better { color: var(--good); font-weight: 600; } .verdict-worse { color: var(--bad); font-weight: 600; }
+    ul.lines { list-style: none; padding-left: 0; margin: 6px 0 14px; font-size: 0.92em; }
+    ul.lines li { padding: 2px 0; overflow-wrap: anywhere; }
+    tr.sub td:first-child { padding-left: 22px; }
     figure.chart { margin: 14px 0 22px; break-inside: avoid; }
     figure.chart figcaption { font-weight: 600; margin-bottom: 4px; }
     svg.chart-svg { width: 100%; height: auto; display: block; background: var(--bg); }
@@ -70,7 +73,7 @@ enum HTMLStyle {
     svg .dots { fill: none; stroke-width: 3.2; stroke-linecap: round; }
     svg .e1 { stroke-dasharray: 6 3; } svg .e2 { stroke-dasharray: 2 2; } svg .e3 { stroke-dasharray: 8 2 2 2; }
     .k-prefill { --c: var(--prefill); } .k-decode { --c: var(--decode); } .k-mixed { --c: var(--mixed); }
-    .k-idle { --c: var(--idle); }
+    .k-idle { --c: var(--idle); } .k-recompute { --c: var(--s4); }
     .s1 { --c: var(--s1); } .s2 { --c: var(--s2); } .s3 { --c: var(--s3); } .s4 { --c: var(--s4); }
     .s5 { --c: var(--s5); } .s6 { --c: var(--s6); } .s7 { --c: var(--s7); }
     svg .line, svg .dots { stroke: var(--c); } svg .dot, svg .bar { fill: var(--c); } svg .hover { color: var(--c); }

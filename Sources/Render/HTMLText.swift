@@ -25,3 +25,13 @@ enum HTMLText {
     Format.fixed(x, 1)
   }
 }
+
+extension String {
+  /// The string without leading and trailing spaces.
+  var trimmedSpaces: String {
+    var s = Substring(self)
+    while s.first == " " { s.removeFirst() }
+    while s.last == " " { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,4 +1,5 @@
 import ProfileMateCore
+import ReportSchema
 
 extension JSONWriter {
   /// Opens a report object with the members every report starts with: `schema_version` and
@@ -12,22 +13,9 @@ extension JSONWriter {
     endObject()
   }
 
-  /// Writes a finding as the reports' `findings[]` element: `id`, `severity`, `title`, `evidence[]` (`text`,
-  /// `lines`) and `recommendation` (docs/report-schema.md).
+  /// Writes a finding as the reports' `findings[]` element, ``ReportDocument/Finding``: `id`, `severity`,
+  /// `title`, `evidence[]` (`text`, `lines`) and `recommendation` (docs/report-schema.md).
   mutating func finding(_ f: Finding) {
-    beginObject()
-    string("id", f.id)
-    string("severity", f.severity.rawValue)
-    string("title", f.title)
-    beginArray("evidence")
-    for e in f.evidence {
-      beginObject()
-      string("text", e.text)
-      ints("lines", e.lines)
-      endObject()
-    }
-    endArray()
-    string("recommendation", f.recommendation)
-    endObject()
+    encoded(nil, ReportDocument.Finding(f))
   }
 }

@@ -1,3 +1,5 @@
+import ReportSchema
+
 /// A small streaming JSON writer with stable key order (the order of the calls) and
 /// correct string escaping. Non-finite numbers are written as `null`.
 public struct JSONWriter {
@@ -105,27 +107,18 @@ public struct JSONWriter {
     text += "[" + v.map(String.init).joined(separator: ", ") + "]"
   }
 
-  /// A JSON string literal for `s`.
+  /// Writes a value of the report schema (``ReportJSONEncoder``, indented to fit here); nil → `null`.
+  public mutating func encoded<T: Encodable>(_ k: String?, _ v: T?) {
+    key(k)
+    guard let v else {
+      text += "null"
+      return
+    }
+    text += ReportText.encode(v, pretty: !indentUnit.isEmpty, depth: depth)
+  }
+
+  /// A JSON string literal for `s` (``ReportJSONEncoder/quoted(_:)``).
   public static func quoted(_ s: String) -> String {
-    // Most strings need no escape: copy them whole.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-      return "\"" + s + "\""
-    }
-    var out = "\""
-    out.reserveCapacity(s.utf8.count + 2)
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20 || c.value == 0x7F:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    ReportJSONEncoder.quoted(s)
   }
 }

@@ -1,94 +1,96 @@
 import ProfileMateCore
+import PromMetrics
 
-/// A Markdown summary for pasting into an issue or pull request.
+/// A Markdown summary for pasting into an issue or pull request: the ``ReportPage``'s sections that have data,
+/// as GitHub-flavoured Markdown. Every value that came from an input is escaped (``escape(_:)``), so a log
+/// cannot smuggle HTML or Markdown markup into the rendered page.
 public enum MarkdownReport {
-  /// Renders the analysis as GitHub-flavoured Markdown.
-  public static func render(_ a: RunAnalysis) -> String {
-    let c = a.model.config
-    var out = "## ProfileMate: `\(escape(a.model.source))`\n\n"
-    out += "| setting | value |\n|---|---|\n"
-    let rows: [(String, String?)] = [
-      ("vLLM", c.vllmVersion?.value), ("model", c.model?.value), ("dtype", c.dtype?.value),
-      ("quantization", c.quantization?.value),
-      (
-        "TP / PP / DP",
-        "\(c.tensorParallelSize?.value ?? 1) / \(c.pipelineParallelSize?.value ?? 1) / \(c.dataParallelSize?.value ?? 1)"
-      ),
-      ("max_model_len", c.maxModelLen.map { Format.grouped($0.value) }),
-      ("max_num_batched_tokens", c.maxNumBatchedTokens.map { Format.grouped($0.value) }),
-      ("max_num_seqs", c.maxNumSeqs.map { String($0.value) }), ("CUDA-graph mode", c.cudagraphMode?.value),
-      ("KV cache", c.kvCacheTokens.map { Format.grouped($0.value) + " tokens" }),
-      ("max concurrency", c.maxConcurrency.map { Format.fixed($0.value, 2) + "×" }),
-    ]
-    for (k, v) in rows { out += "| \(k) | \(escape(v ?? "—")) |\n" }
-    if let s = a.steps {
-      out += "\n### Steps (\(Format.grouped(s.count)))\n\n"
-      out += "| kind | steps | tokens | share of time | mean | p50 | p90 | p99 | max |\n"
-      out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-      for kind in StepKind.allCases {
-        guard let k = s.byKind[kind], let d = k.time else { continue }
-        out +=
-          "| \(kind.rawValue) | \(Format.grouped(k.count)) | \(Format.grouped(k.tokens)) | \(Format.pct(k.sharePct)) "
-          + "| \(Format.ms(d.mean)) | \(Format.ms(d.p50)) | \(Format.ms(d.p90)) | \(Format.ms(d.p99)) | \(Format.ms(d.max)) |\n"
-      }
+  /// Renders the report of an analysis (with a run directory's `/metrics` recording over time, when given).
+  public static func render(_ a: RunAnalysis, timeline: MetricsTimeline? = nil) -> String {
+    render(ReportPage(a, timeline: timeline))
+  }
+
+  /// Renders a page.
+  public static func render(_ page: ReportPage) -> String {
+    var out = "## ProfileMate: `\(code(page.source))`\n"
+    for s in page.sections where s.hasData {
+      if let title = s.title, !s.headedByPage { out += "\n### \(escape(title))\n" }
+      for b in s.blocks { out += render(b) }
     }
-    if let s = a.scheduler, s.samples > 0 {
-      out += "\n### Scheduling (\(s.samples) stats samples)\n\n"
-      out +=
-        "- max running \(s.maxRunning?.value ?? 0), max waiting \(s.maxWaiting?.value ?? 0), "
-        + "queue in \(s.waitingSharePct.map(Format.pct) ?? "—") of samples\n"
-      out +=
-        "- KV usage mean \(s.meanKVUsagePct.map(Format.pct) ?? "—"), peak \(s.maxKVUsagePct.map { Format.pct($0.value) } ?? "—")\n"
-      out += "- preemptions \(s.preemptions.map(String.init) ?? "—")\n"
-    }
-    if let g = a.cudagraph {
-      out +=
-        "\n### CUDA graphs\n\n- \(Format.grouped(g.steps)) steps, padding overhead "
-        + "\(g.paddingOverheadPct.map(Format.pct) ?? "—"), by mode: "
-        + g.byMode.map { "\($0.key) \(Format.grouped($0.steps))" }.joined(separator: ", ") + "\n"
-    }
-    if let m = a.mfu {
-      out +=
-        "\n### MFU\n\n- \(Format.auto(m.meanTFLOPSPerGPU)) TFLOP/s and \(Format.auto(m.meanGBpsPerGPU)) GB/s per GPU (mean of \(m.samples))"
-      if let mfu = m.meanMFUPct, let gpu = m.gpu { out += "; MFU \(Format.fixed(mfu, 2))% of \(gpu)" }
+    return out
+  }
+
+  static func render(_ block: ReportBlock) -> String {
+    switch block {
+    case .facts(let rows):
+      return "\n" + rows.map { "- \(escape(String($0.label.trimmingLeadingSpaces))): \(escape($0.value))\n" }.joined()
+    case .table(let header, let rows, let textColumns):
+      var out = "\n| " + header.map(escape).joined(separator: " | ") + " |\n|"
+      for i in header.indices { out += i == 0 || textColumns.contains(i) ? "---|" : "---:|" }
       out += "\n"
+      for r in rows { out += "| " + r.map(escape).joined(separator: " | ") + " |\n" }
+      return out
+    case .lines(let lines):
+      return "\n" + lines.map { "- " + escape(String($0.map(\.text).joined().trimmingLeadingSpaces)) + "\n" }.joined()
+    case .note(let text):
+      return "\n" + escape(text) + "\n"
+    case .chart:
+      return ""
+    case .findings(let findings):
+      return "\n" + self.findings(findings)
+    case .checks(let checks):
+      return "\n" + self.checks(checks)
     }
-    if let r = a.roofline { out += roofline(r) }
-    out += runDirectory(a)
-    out += "\n### Findings\n\n"
-    if a.findings.isEmpty { out += "None.\n" }
-    for f in a.findings {
-      out += "- **\(f.severity.rawValue.uppercased())** \(escape(f.title)) (`\(f.id)`)\n"
+  }
+
+  static func findings(_ findings: [Finding]) -> String {
+    guard !findings.isEmpty else { return "None.\n" }
+    var out = ""
+    for f in findings {
+      out += "- **\(f.severity.rawValue.uppercased())** \(escape(f.title)) (`\(code(f.id))`)\n"
       for e in f.evidence {
         out += "  - \(escape(e.text))" + (e.lines.isEmpty ? "" : " — \(Format.lines(e.lines))") + "\n"
       }
       out += "  - → \(escape(f.recommendation))\n"
     }
-    let cov = a.model.coverage
-    out += "\n<sub>\(Format.grouped(cov.lines)) lines read, \(Format.grouped(cov.recognized)) recognised.</sub>\n"
     return out
   }
 
-  /// Every step against the GPU's bounds, per kind (the attended context is an estimate from KV usage).
-  static func roofline(_ r: RooflineAnalysis) -> String {
-    var out = "\n### Roofline on \(escape(r.gpu)) (per step, estimate)\n\n"
-    out += "| kind | steps | measured | bound | bound ÷ measured | bound by | class |\n"
-    out += "|---|---:|---:|---:|---:|---|---|\n"
-    for f in r.byKind {
-      let t = f.totals
+  static func checks(_ checks: [CrossCheck]) -> String {
+    var out = "| check | status | expected | observed | tolerance |\n|---|---|---:|---:|---|\n"
+    for c in checks {
+      func side(_ s: CrossCheck.Side) -> String { s.value.map { ReportPage.figure($0, c.unit) } ?? "n/a" }
       out +=
-        "| \(f.kind.rawValue) | \(Format.grouped(t.steps)) | \(Format.fixed(t.measuredSeconds, 2)) s "
-        + "| \(Format.fixed(t.attainableSeconds, 2)) s | \(t.efficiencyPct.map(Format.pct) ?? "—") "
-        + "| \(t.bound.rawValue) | \(f.classification.rawValue) |\n"
+        "| \(escape(c.title)) | \(c.status.rawValue) | \(escape(side(c.expected))) | \(escape(side(c.observed))) "
+        + "| \(escape(c.status == .unchecked ? c.note : c.tolerance)) |\n"
     }
-    out +=
-      "\nOverhead-bound: measured ≥ \(Format.auto(r.overheadFactor))× the bound. Context per request is "
-      + "estimated from KV usage (\(Format.grouped(r.steps(from: .stepLine))) steps from the step line, "
-      + "\(Format.grouped(r.steps(from: .interpolated))) interpolated from stats lines).\n"
     return out
   }
 
-  static func escape(_ s: String) -> String {
-    s.replacing("|", with: "\\|").replacing("\n", with: " ")
+  /// `s` as literal text in Markdown: HTML's `&`, `<` and `>` as entities, Markdown's metacharacters
+  /// backslash-escaped, table pipes escaped and line breaks folded into spaces.
+  public static func escape(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for ch in s {
+      switch ch {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\\", "`", "*", "_", "[", "]", "|", "#", "~": out += "\\" + String(ch)
+      case "\n", "\r": out += " "
+      default: out.append(ch)
+      }
+    }
+    return out
   }
+
+  /// `s` inside a code span: backticks and line breaks replaced (a code span cannot escape them).
+  static func code(_ s: String) -> String {
+    String(s.map { $0 == "`" ? "'" : ($0 == "\n" || $0 == "\r" ? " " : $0) })
+  }
+}
+
+extension String {
+  fileprivate var trimmingLeadingSpaces: Substring { drop { $0 == " " } }
 }

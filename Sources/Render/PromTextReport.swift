@@ -18,22 +18,14 @@ public enum PromTextReport {
     }
     if d.engines.isEmpty { out += "  No vLLM metrics found.\n" }
     for e in d.engines { out += engine(e, style) }
-    if !d.newEngines.isEmpty { out += "  Engines new in the window: " + d.newEngines.joined(separator: ", ") + "\n" }
-    out += "\n" + style.bold("Findings") + "\n"
-    if d.findings.isEmpty { out += "  No findings.\n" }
-    for (i, f) in d.findings.enumerated() {
-      out +=
-        "  \(i + 1). " + style.severity(f.severity, "[\(f.severity.rawValue.uppercased())]") + " "
-        + style.bold(f.title) + style.dim("  (\(f.id))") + "\n"
-      for e in f.evidence {
-        let location = e.lines.isEmpty ? "" : style.dim("  — " + Format.lines(e.lines))
-        out += "     • \(e.text)\(location)\n"
-      }
-      out += "     → \(f.recommendation)\n"
+    if !d.newEngines.isEmpty {
+      out += "  Engines new in the window: " + TerminalText.clean(d.newEngines.joined(separator: ", ")) + "\n"
     }
+    out += "\n" + style.bold("Findings") + "\n"
+    out += TextReport.findings(d.findings, style: style)
     if !d.issues.isEmpty {
       out += "\n" + style.bold("Malformed lines skipped") + " (\(d.issues.count))\n"
-      for (source, issue) in d.issues.prefix(10) { out += "  \(source): \(issue)\n" }
+      for (source, issue) in d.issues.prefix(10) { out += "  " + TerminalText.clean("\(source): \(issue)") + "\n" }
     }
     return out
   }
@@ -51,7 +43,7 @@ public enum PromTextReport {
   }
 
   static func engine(_ e: EngineSummary, _ style: TextStyle) -> String {
-    var out = "\n" + style.bold(e.title.isEmpty ? "vLLM" : e.title) + "\n"
+    var out = "\n" + style.bold(TerminalText.clean(e.title.isEmpty ? "vLLM" : e.title)) + "\n"
     var t = TextTable()
     t.add("running / waiting", "\(value(e.running?.value)) / \(value(e.waiting?.value))")
     if let kv = e.kvCacheUsagePct { t.add("KV-cache usage", Format.pct(kv)) }

@@ -22,6 +22,25 @@ struct ReportCharts {
   /// Achieved TFLOP/s and GB/s per GPU over time.
   var mfu: String?
 
+  /// Charts built elsewhere (the run directory's latency histograms), by element id.
+  var extra: [String: String] = [:]
+
+  /// The chart with element id `id`, if this run has it.
+  func html(_ id: String) -> String? {
+    switch id {
+    case ID.stepTime: return stepTime
+    case ID.tokensPerStep: return tokensPerStep
+    case ID.throughput: return throughput
+    case ID.requests: return requests
+    case ID.kvUsage: return kvUsage
+    case ID.padding: return padding
+    case ID.decodeBatch: return decodeBatch
+    case ID.tokenHistogram: return tokenHistogram
+    case ID.mfu: return mfu
+    default: return extra[id]
+    }
+  }
+
   /// Element ids, for links from findings.
   enum ID {
     static let stepTime = "chart-step-time"
@@ -46,7 +65,7 @@ struct ReportCharts {
     let config = model.config
     if a.steps != nil { stepCharts(model.engines, config: config) }
     statsCharts(model)
-    if let steps = a.steps { histograms(model.engines, steps: steps) }
+    if let steps = a.steps { histograms(model.engines, steps: steps, decodeQueryLen: config.decodeQueryLen) }
     paddingChart(model.engines.flatMap(\.cudagraphTables))
     mfuChart(model.engines.flatMap(\.mfu).sorted { $0.line < $1.line })
   }
@@ -81,13 +100,14 @@ struct ReportCharts {
       timed
       ? Double(engines.compactMap { $0.stepTimes.last?.time }.max() ?? 1) + 1
       : Double(engines.map(\.steps.count).max() ?? 1)
-    let kinds: [StepKind] = [.prefill, .decode, .mixed]
+    let kinds: [StepKind] = [.prefill, .decode, .mixed, .recompute]
+    let q = config.decodeQueryLen
     var times = kinds.map { _ in ChartDownsampler(lower: 0, upper: xMax, buckets: Self.columns) }
     var tokens = times
     var idle = 0
     var zeroTime = 0
     func visit(_ index: Int, _ step: StepRecord, _ t: Double) {
-      guard let k = kinds.firstIndex(of: step.kind) else {
+      guard let k = kinds.firstIndex(of: step.kind(decodeQueryLen: q)) else {
         idle += 1
         return
       }
@@ -120,7 +140,7 @@ struct ReportCharts {
     if engines.count > 1 { notes.append("\(engines.count) engines overlaid.") }
     if idle > 0 { notes.append("\(Format.grouped(idle)) idle steps not drawn.") }
     let series = { (d: [ChartDownsampler]) in
-      kinds.indices.map { k in
+      kinds.indices.filter { kinds[$0] != .recompute || d[$0].seen > 0 }.map { k in
         SVGXYChart.Series(name: kinds[k].rawValue, cssClass: "k-" + kinds[k].rawValue, mark: .dots, points: d[k].points)
       }
     }
@@ -244,11 +264,13 @@ struct ReportCharts {
     return out
   }
 
-  private mutating func histograms(_ engines: [EngineTrace], steps: StepAnalysis) {
+  private mutating func histograms(_ engines: [EngineTrace], steps: StepAnalysis, decodeQueryLen q: Int) {
     var batch: [Int: Int] = [:]
     for trace in engines {
       trace.steps.forEachChunk { chunk in
-        for step in chunk where step.kind == .decode { batch[step.generationRequests, default: 0] += 1 }
+        for step in chunk where step.kind(decodeQueryLen: q) == .decode {
+          batch[step.generationRequests, default: 0] += 1
+        }
       }
     }
     func bars(_ b: [(lo: Int, hi: Int, count: Int)], unit: String) -> [SVGBarChart.Bar] {

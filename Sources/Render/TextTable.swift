@@ -10,9 +10,11 @@ struct TextTable {
   /// A table whose columns in `leftAligned` are left-aligned as well as the first.
   init(leftAligned: Set<Int> = []) { self.leftAligned = leftAligned }
 
-  mutating func add(_ cells: String...) { rows.append(cells) }
+  /// Adds a row; every cell is made safe for a terminal (``TerminalText``).
+  mutating func add(_ cells: String...) { rows.append(cells.map(TerminalText.clean)) }
 
-  mutating func add(_ cells: [String]) { rows.append(cells) }
+  /// Adds a row; every cell is made safe for a terminal (``TerminalText``).
+  mutating func add(_ cells: [String]) { rows.append(cells.map(TerminalText.clean)) }
 
   func render(indent: String = "  ") -> String {
     guard let width = rows.map(\.count).max() else { return "" }

@@ -11,7 +11,7 @@ enum TimelineTextTable {
     if t.engines.isEmpty { out += "  No vLLM metrics found.\n" }
     let start = t.firstEpochMs ?? 0
     for e in t.engines {
-      out += "\n" + style.bold(e.title.isEmpty ? "vLLM" : e.title) + "\n"
+      out += "\n" + style.bold(TerminalText.clean(e.title.isEmpty ? "vLLM" : e.title)) + "\n"
       var table = TextTable()
       table.add(
         "t (s)", "running", "waiting", "KV", "prompt/s", "gen/s", "req/s", "preempt", "TTFT p50", "p99", "ITL p50",

@@ -45,7 +45,7 @@ public enum WatchView {
     let recent = t.recentSummaries()
     let sparkWidth = max(8, min(60, width - 40))
     for (e, window) in zip(t.engines, recent) {
-      out += "\n" + style.bold(e.title.isEmpty ? "vLLM" : e.title) + "\n"
+      out += "\n" + style.bold(TerminalText.clean(e.title.isEmpty ? "vLLM" : e.title)) + "\n"
       let last = e.points.last
       let rates = last?.interval?.rates
       var table = TextTable()
@@ -77,7 +77,7 @@ public enum WatchView {
       guard let p = e.points.last, p.epochMs == t.lastEpochMs else { return nil }
       let i = p.interval
       var fields = [
-        [e.model ?? "vllm", e.engine].compactMap { $0 }.joined(separator: "/"),
+        TerminalText.clean([e.model ?? "vllm", e.engine].compactMap { $0 }.joined(separator: "/")),
         "running=\(PromTextReport.value(p.running))",
         "waiting=\(PromTextReport.value(p.waiting))", "kv=\(p.kvCacheUsagePct.map(Format.pct) ?? "—")",
         "prompt_tok/s=\(rate(i?.rates?.promptTokensPerSecond))",
@@ -102,7 +102,7 @@ public enum WatchView {
       + "\(Format.fixed(t.spanSeconds, 1)) s\n"
     for e in t.wholeSummaries() {
       let r = e.rates
-      out += "  \(e.title.isEmpty ? "vLLM" : e.title): "
+      out += "  \(TerminalText.clean(e.title.isEmpty ? "vLLM" : e.title)): "
       out += "prompt \(PromTextReport.value(e.promptTokens)) tokens (\(rate(r?.promptTokensPerSecond))/s), "
       out += "generated \(PromTextReport.value(e.generationTokens)) (\(rate(r?.generationTokensPerSecond))/s), "
       out += "finished \(PromTextReport.value(e.requestSuccess.isEmpty ? nil : e.requestsFinished)), "
@@ -110,7 +110,7 @@ public enum WatchView {
       out += "    " + latencyLine(e, seconds: nil) + "\n"
       if !e.resetCounters.isEmpty { out += "    counters restarted: \(e.resetCounters.joined(separator: ", "))\n" }
     }
-    for f in t.findings() { out += "  [\(f.severity.rawValue)] \(f.title)\n" }
+    for f in t.findings() { out += "  [\(f.severity.rawValue)] \(TerminalText.clean(f.title))\n" }
     if let recording { out += "  recorded \(recorded) attempt(s) to \(recording)\n" }
     return out
   }

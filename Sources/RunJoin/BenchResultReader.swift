@@ -1,6 +1,5 @@
-import Foundation
-import PerfModel
 import ProfileMateCore
+import StrictJSON
 
 /// Reads `vllm bench serve --save-result` JSON and the older `benchmark_serving.py` JSON (spec §10.2) into a
 /// ``BenchmarkResult``. Python writes `NaN` and `Infinity` for non-finite floats: they are read as absent.
@@ -12,11 +11,12 @@ public enum BenchResultReader {
   /// Parses a result file's bytes; `source` names the file in messages.
   /// - Throws: ``BenchResultError`` when the bytes are not one JSON object with `completed`.
   public static func parse(_ bytes: [UInt8], source: String) throws(BenchResultError) -> BenchmarkResult {
-    // Strict JSON, with Python's bare NaN / Infinity read as null (Foundation's JSON5 mode would take them
-    // but misreads some strings of random generated text).
-    let data = Data(PythonJSON.strictBytes(bytes))
-    guard let root = try? JSONValue.parse(data) else {
-      throw BenchResultError("\(source): not JSON (expected a vllm bench serve --save-result file)")
+    // Strict JSON, with Python's bare NaN / Infinity read as null.
+    let root: JSONValue
+    do {
+      root = try JSONValue.parse(bytes, options: .init(pythonNonFinite: true))
+    } catch {
+      throw BenchResultError("\(source): not JSON, \(error) (expected a vllm bench serve --save-result file)")
     }
     guard case .object(let o) = root else {
       throw BenchResultError("\(source): expected a JSON object (a vllm bench serve --save-result file)")

@@ -56,6 +56,15 @@ extension LogReader {
     {
       addEvent(.outOfMemory, line: line, time: time, message: message)
     }
+    if ByteSearch.find(
+      "KV cache is needed, which is larger than the available KV cache memory", in: b, from: start, to: end)
+      != nil
+      || ByteSearch.find(
+        "larger than the maximum number of tokens that can be stored in KV cache", in: b, from: start, to: end)
+        != nil
+    {
+      addEvent(.kvCacheTooSmall, line: line, time: time, message: message)
+    }
     if ByteSearch.find("EngineDeadError", in: b, from: start, to: end) != nil
       || ByteSearch.find("EngineCore encountered a fatal error", in: b, from: start, to: end) != nil
       || ByteSearch.find("died unexpectedly", in: b, from: start, to: end) != nil

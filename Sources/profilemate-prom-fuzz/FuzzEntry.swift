@@ -24,7 +24,8 @@ func exercise(_ input: UnsafeBufferPointer<UInt8>) {
   checkParse(e)
   checkHistograms(e)
   let thresholds = MetricsFindingThresholds()
-  let snapshot = PromReportData(source: "fuzz", snapshot: SnapshotAnalysis(e), thresholds: thresholds)
+  let analysis = SnapshotAnalysis(e)
+  let snapshot = PromReportData(source: "fuzz", snapshot: analysis, findings: analysis.findings(thresholds))
   render(snapshot)
   // Split in two at a place chosen by the first byte: an earlier and a later scrape.
   let cut = input.isEmpty ? 0 : Int(input[0]) * input.count / 256
@@ -35,13 +36,13 @@ func exercise(_ input: UnsafeBufferPointer<UInt8>) {
   render(
     PromReportData(
       before: "a", after: "b", window: window, beforeIssues: before.issues, afterIssues: after.issues,
-      thresholds: thresholds))
+      findings: window.findings(thresholds)))
   var timeline = MetricsTimeline(historyLimit: 3, recentWindowSeconds: 5)
   timeline.add(before, epochMs: 1_000, seq: "001")
   timeline.addFailure(epochMs: 2_000, status: "000ERR", seq: "002")
   timeline.add(after, epochMs: 1_000 + Int64(seconds * 1000), seq: "003")
   timeline.add(e, epochMs: 1_000 + Int64(seconds * 1000), seq: "004")  // same time: no interval
-  render(PromReportData(recording: "fuzz", timeline: timeline, thresholds: thresholds))
+  render(PromReportData(recording: "fuzz", timeline: timeline, findings: timeline.findings(thresholds)))
   _ = WatchView.frame(timeline, status: .init(source: "fuzz", interval: 2, lastError: "x"), style: .init(color: true))
   _ = WatchView.plainLines(timeline)
   _ = WatchView.summary(timeline, recording: "fuzz", recorded: 3)

@@ -1,12 +1,7 @@
 import ArgumentParser
+import ProfileMateApp
 import ProfileMateCore
 import Render
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `profilemate compare A B`: run B against run A, with bootstrap intervals and a CI gate.
 struct CompareCommand: AsyncParsableCommand {
@@ -21,6 +16,7 @@ struct CompareCommand: AsyncParsableCommand {
       95 % intervals of B − A (logs only: a saved report holds no single steps), as do TTFT and inter-token \
       medians and p99s with the benchmark's per-request data (--save-detailed; not in a saved report), so \
       each is called better, worse or no significant change. \
+      Each side is read by its content: a text or JSON log, a run directory or a saved report. \
       Method and JSON: docs/compare.md.
 
       --fail-on RULE (repeatable) makes a CI gate: METRIC>VALUE or METRIC<VALUE, VALUE in the metric's \
@@ -36,28 +32,23 @@ struct CompareCommand: AsyncParsableCommand {
   @Argument(help: "Run B (the candidate): a log, a run directory or a saved `analyze --json` report.")
   var b: String
 
-  @Flag(help: "Write the full comparison as JSON (docs/compare.md).")
-  var json = false
+  @OptionGroup var format: FormatOptions
 
   @Option(
     name: .customLong("fail-on"),
     help: ArgumentHelp("Exit 1 when this rule fires, e.g. 'decode.p99_ms>+5%' (repeatable).", valueName: "rule"))
   var failOn: [String] = []
 
-  @Option(
-    name: [.short, .long],
-    help: ArgumentHelp("Write the comparison to this file (atomically) instead of standard output.", valueName: "file"))
-  var output: String?
+  @OptionGroup var output: OutputOptions
 
   @OptionGroup var comparison: ComparisonOptions
 
-  @Flag(name: .shortAndLong, help: "Do not show progress on standard error.")
-  var quiet = false
+  @OptionGroup var color: ColorOptions
 
-  @Option(help: ArgumentHelp("Threads for reading a large log file.", valueName: "n"))
-  var threads: Int?
+  @OptionGroup var read: ReadOptions
 
   func validate() throws {
+    _ = try format.resolve(allowed: [.text, .json])
     for rule in failOn {
       do {
         _ = try GateRule(parsing: rule)
@@ -65,14 +56,12 @@ struct CompareCommand: AsyncParsableCommand {
         throw ValidationError("--fail-on: \(error.description)")
       }
     }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
   }
 
   func run() async throws {
-    let settings = comparison.settings
-    let summaryA = try RunInput.summary(path: a, settings: settings, threads: threads, quiet: quiet)
-    let summaryB = try RunInput.summary(path: b, settings: settings, threads: threads, quiet: quiet)
-    let result = RunComparison.compare(summaryA, summaryB, settings: settings)
+    let result = try read.withProgress {
+      try Comparing.compare(a, b, settings: comparison.settings, threads: read.threads, progress: $0)
+    }
     var outcomes: [GateRule.Outcome] = []
     var gateError: String?  // reported after the comparison is written, so it is not lost
     do {
@@ -81,17 +70,17 @@ struct CompareCommand: AsyncParsableCommand {
       gateError = error.description
     }
     let report: String
-    if json {
+    if try format.resolve(allowed: [.text, .json]) == .json {
       report = CompareReport.json(result, toolVersion: ProfileMate.version, gate: outcomes)
     } else {
-      let color = output == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil
-      report = CompareReport.text(result, style: TextStyle(color: color))
+      let terminal = output.output == nil && ColorOptions.standardOutputIsTerminal
+      report = CompareReport.text(result, style: TextStyle(color: color.enabled(terminal: terminal)))
     }
-    try RunInput.emit(report, to: output)
-    if let gateError { throw CommandFailure("--fail-on: \(gateError)", exitCode: 2) }
+    try OutputFiles.emit(report, to: output.output)
+    if let gateError { throw AppError("--fail-on: \(gateError)") }
     let fired = outcomes.filter(\.fired)
     if !fired.isEmpty {
-      throw CommandFailure("--fail-on: " + fired.map(\.message).joined(separator: "; "), exitCode: 1)
+      throw AppError("--fail-on: " + fired.map(\.message).joined(separator: "; "), exitCode: 1)
     }
   }
 }

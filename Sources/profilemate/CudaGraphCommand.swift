@@ -1,13 +1,7 @@
 import ArgumentParser
+import ProfileMateApp
 import ProfileMateCore
-import ProfileMateIO
 import Render
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// `profilemate cudagraph`: CUDA-graph padding economics, a fitted capture-size list and mode advice,
 /// from a log or from a what-if histogram.
@@ -23,7 +17,7 @@ struct CudaGraphCommand: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "The log to read: a path, a .gz file, or - for standard input.")
+  @Argument(help: "The log to read: a path, a .gz file, - for standard input, or a run directory.")
   var input: String?
 
   @Option(help: ArgumentHelp("A JSON histogram of step token counts instead of a log.", valueName: "file"))
@@ -47,13 +41,12 @@ struct CudaGraphCommand: AsyncParsableCommand {
       "The most capture sizes the fitted list may have (default: as many as configured).", valueName: "K"))
   var maxGraphs: Int?
 
-  @Flag(help: "Write JSON (docs/cudagraph.md) instead of text.")
-  var json = false
+  @OptionGroup var format: FormatOptions
 
-  @Flag(name: .shortAndLong, help: "Do not show progress on standard error.")
-  var quiet = false
+  @OptionGroup var read: ReadOptions
 
   func validate() throws {
+    _ = try format.resolve(allowed: [.text, .json])
     if let maxGraphs, maxGraphs < 1 { throw ValidationError("--max-graphs must be at least 1.") }
     if histogram != nil, input != nil { throw ValidationError("give either a LOG or --histogram FILE, not both.") }
     if histogram == nil, captureSizes != nil || mode != nil || maxNumSeqs != nil || vllmVersion != nil {
@@ -70,84 +63,20 @@ struct CudaGraphCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    if let histogram {
-      try runHistogram(histogram)
-    } else {
-      try runLog(input ?? BundledExample.path())
-    }
-  }
-
-  private func runLog(_ path: String) throws {
-    let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
-    let model: RunModel
-    do {
-      model = try LogFileReader.read(path: path, threads: LogFileReader.processorCount) { done, total in
-        progress.update(done: done, total: total)
+    let isJSON = try format.resolve(allowed: [.text, .json]) == .json
+    let name = try histogram ?? input ?? BundledExample.path()
+    let result =
+      try histogram == nil
+      ? read.withProgress {
+        try CudaGraphInput.fromLog(path: name, maxGraphs: maxGraphs, threads: read.threads, progress: $0)
       }
-    } catch let error as InputError {
-      progress.clear()
-      throw CommandFailure(error.description, exitCode: error.exitCode)
-    }
-    progress.clear()
-    let analysis = RunAnalysis.analyze(model, options: AnalysisOptions(maxCaptureSizes: maxGraphs))
-    guard let e = analysis.cudagraphEconomics else {
-      throw CommandFailure(
-        "\(path): no CUDA-graph figures: the log needs capture sizes (start-up lines or --cudagraph-metrics tables) "
-          + "and steps (iteration lines or tables)", exitCode: 2)
-    }
+      : CudaGraphInput.fromHistogram(
+        path: name, captureSizes: captureSizes ?? "", mode: mode, maxNumSeqs: maxNumSeqs, vllmVersion: vllmVersion,
+        maxGraphs: maxGraphs)
     print(
-      json
-        ? CudaGraphJSON.render(e, tables: analysis.cudagraph, source: path, toolVersion: ProfileMate.version)
-        : "CUDA graphs — \(path)\n" + CudaGraphText.render(e), terminator: "")
-  }
-
-  private func runHistogram(_ path: String) throws {
-    var sizes: [Int] = []
-    for piece in (captureSizes ?? "").split(separator: ",") {
-      guard let n = Int(piece.filter { $0 != " " }), n > 0 else {
-        throw CommandFailure(
-          "--capture-sizes: '\(piece)' is not a positive integer; expected e.g. 1,2,4,8", exitCode: 2)
-      }
-      sizes.append(n)
-    }
-    if sizes.isEmpty { throw CommandFailure("--capture-sizes: expected at least one size, e.g. 1,2,4,8", exitCode: 2) }
-    let text: String
-    do {
-      text = try Self.readText(path)
-    } catch let error as InputError {
-      throw CommandFailure(error.description, exitCode: error.exitCode)
-    }
-    let workload: CudaGraphWorkload
-    do {
-      workload = try CudaGraphHistogram.parse(text)
-    } catch {
-      throw CommandFailure("\(path): \(error.description)", exitCode: 2)
-    }
-    guard workload.steps > 0 else {
-      throw CommandFailure("\(path): the histogram has no steps; expected {\"<tokens>\": <steps>, …}", exitCode: 2)
-    }
-    let rule = CudaGraphPaddingRule(
-      mode: mode.flatMap(CudaGraphMode.init(name:)) ?? .fullAndPiecewise, captureSizes: sizes, maxNumSeqs: maxNumSeqs)
-    let e = CudaGraphEconomics(
-      workload: workload, rule: rule, basis: .histogram, maxSizes: maxGraphs,
-      version: vllmVersion.flatMap(VLLMVersion.init))
-    print(
-      json
-        ? CudaGraphJSON.render(e, tables: nil, source: path, toolVersion: ProfileMate.version)
-        : "CUDA graphs — \(path)\n" + CudaGraphText.render(e), terminator: "")
-  }
-
-  /// The whole of a small text file (a path, `-`, or gzip), at most 64 MiB.
-  private static func readText(_ path: String) throws -> String {
-    let source = try ByteSource(path: path)
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = try buffer.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, capacity: $0.count) }
-      if n == 0 { break }
-      bytes += buffer[0..<n]
-      if bytes.count > 64 << 20 { throw InputError("\(path): larger than 64 MiB (expected a JSON histogram)") }
-    }
-    return String(decoding: bytes, as: UTF8.self)
+      isJSON
+        ? CudaGraphJSON.render(
+          result.economics, tables: result.tables, source: name, toolVersion: ProfileMate.version)
+        : "CUDA graphs — \(name)\n" + CudaGraphText.render(result.economics), terminator: "")
   }
 }

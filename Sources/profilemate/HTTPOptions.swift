@@ -1,6 +1,6 @@
 import ArgumentParser
 import MetricsFetch
-import ProfileMateCore
+import ProfileMateApp
 
 /// The options of commands that scrape a live server: extra headers (an API key), time-out, and how long to
 /// wait for a server that is still starting.
@@ -35,22 +35,6 @@ struct HTTPOptions: ParsableArguments {
     }
   }
 
-  /// A fetcher for SOURCE (a URL or host:port).
-  func fetcher(for source: String) throws -> MetricsFetcher {
-    let endpoint = try MetricsEndpoint(source)
-    return MetricsFetcher(endpoint: endpoint, headers: try headers.map(RequestHeader.init(parsing:)), timeout: timeout)
-  }
-
-  /// Scrapes, waiting up to `--wait` (or `defaultWait`) seconds for a starting server; says so on standard
-  /// error once when it has to wait.
-  func fetchWaiting(_ fetcher: MetricsFetcher, defaultWait: Double = 5) async throws -> Scrape {
-    let limit = wait ?? defaultWait
-    var told = false
-    return try await fetcher.fetch(waitingUpTo: limit) { error, _ in
-      if !told {
-        writeStandardError("profilemate: \(error.description); retrying for up to \(Format.count(limit.rounded())) s\n")
-        told = true
-      }
-    }
-  }
+  /// The settings for the application library.
+  var settings: HTTPSettings { HTTPSettings(headers: headers, timeout: timeout, wait: wait) }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import PerfModel
+import ProfileMateApp
 import ProfileMateCore
-import ProfileMateIO
+import Render
 
 /// `profilemate kv CONFIG --gpu NAME`: how many tokens and concurrent requests vLLM's KV cache will hold.
 struct KVCommand: AsyncParsableCommand {
@@ -67,7 +67,7 @@ struct KVCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "A vLLM log of a run of this model: its available KV memory is the budget (unless one is given), and its "
+      "A vLLM log (or run directory) of a run of this model: its available KV memory is the budget (unless one is given), and its "
         + "peak KV usage is compared with what would have sufficed.", valueName: "log"))
   var log: String?
 
@@ -110,195 +110,38 @@ struct KVCommand: AsyncParsableCommand {
 
   /// The largest memory figure accepted, in GiB.
   static let maxGiB = 1e6
-  /// The largest --max-model-len accepted.
-  static let maxLength = 1 << 30
   /// Bytes per GiB.
   static let gib = 1_073_741_824.0
 
-  /// `--max-model-len`: positive integers, at most ``maxLength``, separated by commas.
+  /// `--max-model-len`: positive integers, at most 1,073,741,824, separated by commas.
   static func parseLengths(_ text: String) throws -> [Int] {
     let values = text.split(separator: ",", omittingEmptySubsequences: false).map {
       Int($0.trimmingCharacters(in: .whitespaces))
     }
-    guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 && ($0 ?? 0) <= maxLength }) else {
+    guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 && ($0 ?? 0) <= KVPlanRequest.maxLength }) else {
       throw ValidationError("--max-model-len: expected integers from 1 to 1,073,741,824 separated by commas")
     }
     return values.compactMap { $0 }
   }
 
   func run() async throws {
-    let model = try loadModelConfig(config)
-    try checkParallelLayout(model, tp: tp, pp: pp)
-    let deployment = Deployment(
-      tensorParallelSize: tp, pipelineParallelSize: pp, dtype: dtype, kvCacheDtype: kvCacheDtype)
-    let plan: KVCachePlan
-    let weights: WeightEstimate
-    do {
-      plan = try KVCachePlan(
-        config: model, deployment: deployment, blockSize: blockSize, maxNumBatchedTokens: maxNumBatchedTokens)
-      weights = try WeightEstimate(config: model, deployment: deployment)
-    } catch {
-      throw CommandFailure(error.description, exitCode: 2)
-    }
-    let lengths = try contextLengths(model)
-    let gib = Self.gib
-    let run = try log.map(readRun)
-    let loggedGiB = kvCacheMemoryBytes == nil && availableKvGib == nil ? run?.config.availableKVCacheGiB : nil
-    var out = "\(config) — per GPU, tp \(tp), pp \(pp), block \(blockSize)\n\n"
-    out += "KV cache layout\n"
-    out +=
-      "  \(Format.grouped(plan.bytesPerTokenPerLayer)) B per token per layer; page \(Format.grouped(plan.pageBytes)) B\n"
-    let kinds = plan.kinds.map { "\($0.layers) \(name($0.kind))" }.joined(separator: " + ")
-    out += "  \(plan.layers.count) layers on this GPU: \(kinds); \(plan.numGroups) group(s) of \(plan.groupSize)\n"
-    out += "  \(Format.grouped(plan.fullBytesPerToken)) B per token of context in full-attention layers"
-    if plan.fullBytesPerToken != plan.bytesPerTokenAllLayers {
-      out +=
-        " (sliding layers keep at most their window; \(Format.grouped(plan.bytesPerTokenAllLayers)) B if all were full)"
-    }
-    out += "\n\nMemory per GPU\n"
-    out += "  weights (estimate): \(Format.fixed(weights.totalBytes / gib, 2)) GiB "
-    out +=
-      "(attention \(Format.fixed(weights.attentionBytes / gib, 2)), ffn \(Format.fixed(weights.ffnBytes / gib, 2)), "
-    out += "embedding/LM head \(Format.fixed(weights.vocabularyBytes / gib, 2)))\n"
-    let available: Int
-    if let bytes = kvCacheMemoryBytes {
-      available = bytes
-      out += "  KV budget: \(Format.grouped(bytes)) B (given)\n"
-    } else if let g = availableKvGib {
-      available = Int(saturating: g * gib)
-      out += "  KV budget: \(g) GiB (given; a logged figure is rounded to 0.01 GiB)\n"
-    } else if let g = loggedGiB {
-      available = max(0, Int(saturating: g.value * gib))
-      out +=
-        "  KV budget: \(g.value) GiB (the log's \"Available KV cache memory\", line \(g.line); rounded to 0.01 GiB)\n"
-    } else if gpu == nil {
-      throw CommandFailure(
-        "\(log ?? "the log"): no \"Available KV cache memory\" line; give --gpu or a budget", exitCode: 2)
-    } else {
-      let spec = GPUCatalog.lookup(gpu ?? "")
-      let memory = spec?.memoryBytes ?? 0
-      let requested = (memory * gpuMemoryUtilization).rounded(.up)
-      let budget = requested - weights.totalBytes - overheadGib * gib
-      available = max(0, Int(saturating: budget))
-      out += "  \(spec?.name ?? "?"): \(Format.fixed(memory / 1e9, 0)) GB (datasheet) × \(gpuMemoryUtilization)"
-      out += " = \(Format.fixed(requested / gib, 2)) GiB requested\n"
-      out += "  − weights \(Format.fixed(weights.totalBytes / gib, 2)) GiB − overhead \(overheadGib) GiB (assumed: "
-      out += "profile-run activations, CUDA context, NCCL; set --overhead-gib)\n"
-      out += "  = KV budget \(Format.fixed(Double(available) / gib, 2)) GiB\n"
-    }
-    let blocks = plan.numBlocks(availableBytes: available)
-    out += "\nCapacity: \(Format.grouped(blocks)) blocks of \(blockSize) tokens "
-    out += "(\(Format.grouped(blocks / max(1, plan.numGroups) * blockSize)) tokens of full context)\n\n"
-    let rule: KVCachePlan.TokenRule = v020TokenRule ? .blocksPerGroup : .concurrencyTimesLength
-    out += "max_model_len   blocks/request   max concurrency   KV cache size (tokens)"
-    out += maxNumSeqs == nil ? "\n" : "   with max_num_seqs\n"
-    for len in lengths {
-      let c = plan.maxConcurrency(numBlocks: blocks, maxModelLen: len)
-      var row = pad(Format.grouped(len), 13) + "   " + pad(Format.grouped(plan.blocksPerRequest(maxModelLen: len)), 14)
-      row += "   " + pad(String(format: "%.2fx", c), 15) + "   "
-      row += pad(Format.grouped(plan.capacityTokens(numBlocks: blocks, maxModelLen: len, rule: rule)), 22)
-      if let seqs = maxNumSeqs { row += "   " + String(format: "%.2f", min(c, Double(seqs))) }
-      out += row + "\n"
-    }
-    if blocks == 0 || (lengths.contains { plan.maxConcurrency(numBlocks: blocks, maxModelLen: $0) < 1 }) {
-      out +=
-        "\nwarning: the KV cache cannot hold one request of the longest max_model_len; vLLM would refuse to start\n"
-    }
-    if let run { out += observed(run, model: model, plan: plan, blocks: blocks, available: available) }
-    print(out, terminator: "")
+    var request = KVPlanRequest(config: config)
+    request.gpu = gpu
+    request.tp = tp
+    request.pp = pp
+    request.gpuMemoryUtilization = gpuMemoryUtilization
+    request.dtype = dtype
+    request.kvCacheDtype = kvCacheDtype
+    request.blockSize = blockSize
+    request.maxModelLens = try maxModelLen.map(Self.parseLengths)
+    request.maxNumSeqs = maxNumSeqs
+    request.maxNumBatchedTokens = maxNumBatchedTokens
+    request.overheadGiB = overheadGib
+    request.kvCacheMemoryBytes = kvCacheMemoryBytes
+    request.availableKVGiB = availableKvGib
+    request.v020TokenRule = v020TokenRule
+    request.log = log
+    request.headroom = headroom
+    print(KVPlanText.render(try KVBudget.plan(request)), terminator: "")
   }
-
-  private func readRun(_ path: String) throws -> RunModel {
-    do {
-      return try LogFileReader.read(path: path) { _, _ in }
-    } catch let error as InputError {
-      throw CommandFailure(error.description, exitCode: error.exitCode)
-    }
-  }
-
-  /// "Observed traffic closes the loop": the run's peak KV use against the pool, and what would have sufficed.
-  private func observed(
-    _ run: RunModel, model: ModelConfig, plan: KVCachePlan, blocks: Int, available: Int
-  ) -> String {
-    let c = run.config
-    var out = "\nObserved in \(log ?? "the log")\n"
-    if let tokens = c.kvCacheTokens {
-      out += "  vLLM: KV cache size \(Format.grouped(tokens.value)) tokens (line \(tokens.line))"
-      if let x = c.maxConcurrency, let len = c.maxConcurrencyTokens {
-        out += ", \(String(format: "%.2f", x.value))x at \(Format.grouped(len.value)) tokens"
-      }
-      out += "\n"
-    }
-    let stats = run.engines.flatMap(\.stats) + run.aggregatedStats
-    let stepPeak = run.engines.compactMap { $0.maxStepKVUsagePct?.value }.max()
-    guard let peak = (stats.compactMap(\.kvUsagePct) + [stepPeak].compactMap { $0 }).max() else {
-      return out + "  no KV-cache usage in the log (stats lines or v0.26+ iteration lines): nothing to compare\n"
-    }
-    let running = stats.map(\.running).max() ?? 1
-    let fit = KVTrafficFit(plan: plan, poolBlocks: blocks, peakUsagePct: peak, peakRunning: running, headroom: headroom)
-    let gib = 1_073_741_824.0
-    out += "  peak KV usage \(Format.pct(peak)) = \(Format.grouped(fit.peakBlocks)) of \(Format.grouped(blocks)) blocks"
-    out += ", with at most \(running) requests running\n"
-    if let tokens = fit.peakTokens {
-      let resident = Int(saturating: tokens)
-      out += "  ≈ \(Format.grouped(resident)) tokens resident at the peak "
-      out += "(≈ \(Format.grouped(resident / max(1, running))) per running request; estimate from the KV layout)\n"
-    }
-    if let t = c.kvCacheTokens {
-      out += "  (vLLM's unit: \(Format.pct(peak)) × \(Format.grouped(t.value)) = "
-      out += "\(Format.count((Double(t.value) * peak / 100).rounded(.towardZero))) tokens)\n"
-    }
-    out += "  with \(Format.fixed(headroom * 100, 0))% headroom: \(Format.grouped(fit.neededBlocks)) blocks = "
-    out += "\(Format.fixed(Double(fit.neededBytes) / gib, 2)) GiB of KV cache per GPU "
-    out += "(the run had \(Format.fixed(Double(available) / gib, 2)) GiB)\n"
-    if let spec = gpu.flatMap(GPUCatalog.lookup) {
-      let runUtil = c.gpuMemoryUtilization?.value ?? gpuMemoryUtilization
-      let u = fit.utilization(
-        memoryBytes: spec.memoryBytes, runUtilization: runUtil, availableBytes: Double(available))
-      out += "  gpu_memory_utilization \(String(format: "%.2f", u)) would have sufficed on \(spec.name) "
-      out += "(the run: \(runUtil)\(c.gpuMemoryUtilization == nil ? ", assumed" : ""); non-KV memory kept as logged)\n"
-    } else {
-      out += "  give --gpu NAME for the gpu_memory_utilization that would have sufficed\n"
-    }
-    let cap = model.maxPositionEmbeddings ?? Int.max
-    let capNote = fit.maxModelLenOneRequest > cap ? " (capped by max_position_embeddings)" : ""
-    out += "  max_model_len with that pool: up to \(Format.grouped(min(cap, fit.maxModelLenOneRequest)))\(capNote) "
-    out += "for vLLM to start (one request must fit); up to "
-    out += "\(Format.grouped(min(cap, fit.maxModelLenAtPeakConcurrency))) to keep \(running) requests of full length "
-    out += "resident at once\n"
-    if let len = c.maxModelLen?.value {
-      out += "  (the run: max_model_len \(Format.grouped(len)); V1 pages the cache, so max_model_len only bounds one "
-      out += "request and is worth lowering only if no request needs it)\n"
-    }
-    return out
-  }
-
-  private func contextLengths(_ model: ModelConfig) throws -> [Int] {
-    guard let text = maxModelLen else {
-      guard let m = model.maxPositionEmbeddings else {
-        throw CommandFailure("\(config): no max_position_embeddings; give --max-model-len", exitCode: 2)
-      }
-      guard m > 0 && m <= Self.maxLength else {
-        throw CommandFailure(
-          "\(config): max_position_embeddings \(m) is not between 1 and 1,073,741,824; give --max-model-len",
-          exitCode: 2)
-      }
-      return [m]
-    }
-    do {
-      return try Self.parseLengths(text)
-    } catch {
-      throw CommandFailure("\(error)", exitCode: 2)
-    }
-  }
-
-  private func name(_ kind: KVCachePlan.LayerKind) -> String {
-    switch kind {
-    case .full: return "full-attention"
-    case .slidingWindow(let w): return "sliding-window (\(w))"
-    case .mla: return "MLA"
-    }
-  }
-
-  private func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
-import Foundation
-import PerfModel
-import ProfileMateCore
+import ProfileMateApp
+import Render
 
 /// `profilemate perf CONFIG`: vLLM's analytic FLOPs and bytes (perf.py, v0.33) for one engine step.
 struct PerfCommand: AsyncParsableCommand {
@@ -53,10 +52,10 @@ struct PerfCommand: AsyncParsableCommand {
   @Flag(help: "Whole-model figures instead of one GPU's share.")
   var wholeModel = false
 
-  @Flag(help: "Write JSON (docs/perf-model.md) instead of text.")
-  var json = false
+  @OptionGroup var format: FormatOptions
 
   func validate() throws {
+    _ = try format.resolve(allowed: [.text, .json])
     if requests.isEmpty { throw ValidationError("give at least one --request tokens:context:prefill|decode") }
     for (name, size) in [
       ("--tensor-parallel-size", tensorParallelSize), ("--pipeline-parallel-size", pipelineParallelSize),
@@ -67,57 +66,22 @@ struct PerfCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let modelConfig = try loadModelConfig(config)
-    try checkParallelLayout(modelConfig, tp: tensorParallelSize, pp: pipelineParallelSize)
-    let deployment = Deployment(
-      tensorParallelSize: tensorParallelSize, pipelineParallelSize: pipelineParallelSize,
-      dataParallelSize: dataParallelSize, enableExpertParallel: enableExpertParallel, dtype: dtype,
-      kvCacheDtype: kvCacheDtype, quantization: quantization, disableSlidingWindow: disableSlidingWindow)
-    let report: PerfReport
-    do {
-      let metrics = try ModelMetrics(config: modelConfig, deployment: deployment)
-      var ctx = ExecutionContext()
-      for r in requests { ctx.add(numTokens: r.tokens, contextLength: r.context, isPrefill: r.isPrefill) }
-      report = try metrics.evaluate(ctx, perGPU: !wholeModel)
-    } catch let error as ConfigError {
-      throw CommandFailure(error.description, exitCode: 2)
-    } catch let error as PerfModelError {
-      throw CommandFailure(error.description, exitCode: 2)
+    var request = PerfRequest(config: config)
+    request.tensorParallelSize = tensorParallelSize
+    request.pipelineParallelSize = pipelineParallelSize
+    request.dataParallelSize = dataParallelSize
+    request.enableExpertParallel = enableExpertParallel
+    request.dtype = dtype
+    request.kvCacheDtype = kvCacheDtype
+    request.quantization = quantization
+    request.disableSlidingWindow = disableSlidingWindow
+    request.requests = requests.map {
+      PerfRequest.Step(tokens: $0.tokens, context: $0.context, isPrefill: $0.isPrefill)
     }
-    print(json ? report.json() : text(report), terminator: "")
-  }
-
-  private func text(_ r: PerfReport) -> String {
-    var out = "\(config) — \(r.perGPU ? "per GPU" : "whole model"), \(r.context.requests.count) request(s), "
-    out += "\(r.context.totalNumTokens) tokens\n"
-    for row in r.rows {
-      let mark = row.vllmSkipReason == nil ? "" : "  [skipped by vLLM: \(row.vllmSkipReason ?? "")]"
-      out += "\n\(row.component)\(mark)\n"
-      for (title, terms) in [
-        ("flops", row.breakdown.flops), ("read_bytes", row.breakdown.readBytes),
-        ("write_bytes", row.breakdown.writeBytes),
-      ] {
-        for t in terms {
-          out += "  " + pad("\(title).\(t.key)", 36) + pad(Format.grouped(t.value), 26, right: true) + "\n"
-        }
-      }
-      if let c = row.correction { out += "  correction: \(c)\n" }
-    }
-    for o in r.omitted { out += "\n\(o.name): omitted — \(o.reason)\n" }
-    let t = r.totals
-    let v = r.vllmTotals
-    out += "\ntotals        flops \(Format.grouped(t.flops))  read \(Format.grouped(t.readBytes)) B"
-    out += "  write \(Format.grouped(t.writeBytes)) B\n"
-    if t != v {
-      out += "vLLM reports  flops \(Format.grouped(v.flops))  read \(Format.grouped(v.readBytes)) B"
-      out += "  write \(Format.grouped(v.writeBytes)) B  (skipped components not billed)\n"
-    }
-    return out
-  }
-
-  private func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
-    let fill = String(repeating: " ", count: max(0, width - s.count))
-    return right ? fill + s : s + fill
+    request.wholeModel = wholeModel
+    let report = try PerfEvaluation.evaluate(request)
+    let isJSON = try format.resolve(allowed: [.text, .json]) == .json
+    print(isJSON ? report.json() : PerfReportText.render(report, config: config), terminator: "")
   }
 }
 
@@ -138,34 +102,5 @@ struct StepRequest: ExpressibleByArgument {
     }
     tokens = t
     context = c
-  }
-}
-
-/// vLLM's refusal of layouts it cannot shard: query heads split evenly over TP, at least one layer per PP stage.
-func checkParallelLayout(_ model: ModelConfig, tp: Int, pp: Int) throws {
-  if model.numAttentionHeads % tp != 0 {
-    throw CommandFailure(
-      "\(model.source): num_attention_heads (\(model.numAttentionHeads)) must be divisible by the tensor-parallel "
-        + "size (\(tp)); vLLM refuses this layout", exitCode: 2)
-  }
-  if pp > model.numHiddenLayers {
-    throw CommandFailure(
-      "\(model.source): the pipeline-parallel size (\(pp)) exceeds num_hidden_layers (\(model.numHiddenLayers)); "
-        + "every stage needs at least one layer", exitCode: 2)
-  }
-}
-
-/// Reads and parses a config file, mapping failures to exit code 2 with the file named.
-func loadModelConfig(_ path: String) throws -> ModelConfig {
-  let data: Data
-  do {
-    data = try Data(contentsOf: URL(fileURLWithPath: path))
-  } catch {
-    throw CommandFailure("\(path): cannot read the file", exitCode: 2)
-  }
-  do {
-    return try ModelConfig(data: data, source: path)
-  } catch {
-    throw CommandFailure(error.description, exitCode: 2)
   }
 }

@@ -1,10 +1,6 @@
 import ArgumentParser
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Foundation
+import ProfileMateCore
 
 /// The `profilemate` command: tells people who run vLLM where their GPU time goes.
 @main
@@ -25,11 +21,13 @@ struct ProfileMate: AsyncParsableCommand {
     subcommands: [
       AnalyzeCommand.self, ReportCommand.self, CompareCommand.self, MetricsCommand.self, WatchCommand.self,
       CudaGraphCommand.self, PerfCommand.self, KVCommand.self, RooflineCommand.self, GPUsCommand.self,
+      RulesCommand.self,
     ],
     defaultSubcommand: nil
   )
 
-  /// Runs the command, mapping failures to one-line messages and the documented exit codes.
+  /// Runs the command. Every failure meant for the user (``UserFacingError``: the modules' and the application
+  /// library's errors) becomes one line on standard error and its exit code here, and only here.
   static func main() async {
     do {
       var command = try parseAsRoot()
@@ -38,14 +36,14 @@ struct ProfileMate: AsyncParsableCommand {
       } else {
         try command.run()
       }
-    } catch let failure as CommandFailure {
-      writeStandardError("profilemate: \(failure.description)\n")
-      Glibc.exit(failure.exitCode)
+    } catch let failure as UserFacingError {
+      writeStandardError("profilemate: \(failure.message)\n")
+      Foundation.exit(failure.exitCode)
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
         writeStandardError(fullMessage(for: error) + "\n")
-        Glibc.exit(2)
+        Foundation.exit(2)
       }
       exit(withError: error)
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
+import ProfileMateApp
 import ProfileMateCore
-import ProfileMateIO
-import PromMetrics
 import Render
 
 /// `profilemate report INPUT -o report.html`: one self-contained HTML report.
@@ -15,7 +14,8 @@ struct ReportCommand: AsyncParsableCommand {
       cross-checks. The report opens offline in any \
       browser: findings first, each linking to its evidence, then CUDA graphs, step timing, scheduling, \
       bandwidth and capacity, with charts; light and dark schemes follow the viewer's setting, and it \
-      prints cleanly. --baseline B adds `compare B INPUT` to it. Sections: docs/report-html.md.
+      prints cleanly. --baseline B adds `compare B INPUT` to it (B read by content: a log, a JSON log, a run \
+      directory or a saved report). Sections: docs/report-html.md.
       """
   )
 
@@ -33,49 +33,50 @@ struct ReportCommand: AsyncParsableCommand {
       "The GPU the server ran on, for MFU/MBU against its datasheet (see `profilemate gpus`).", valueName: "name"))
   var gpu: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The served model's Hugging Face config.json: with --gpu, every step is placed on the roofline.",
+      valueName: "config"))
+  var model: String?
+
+  @Option(
+    name: [.customLong("tp"), .customLong("tensor-parallel-size")],
+    help: "Tensor-parallel size for --model (default: the log's).")
+  var tp: Int?
+
   @OptionGroup var comparison: ComparisonOptions
 
-  @Flag(name: .shortAndLong, help: "Do not show progress on standard error.")
-  var quiet = false
-
-  @Option(help: ArgumentHelp("Threads for reading a large log file.", valueName: "n"))
-  var threads: Int?
+  @OptionGroup var read: ReadOptions
 
   func validate() throws {
     guard !inputs.isEmpty else { throw ValidationError("give the log to report on.") }
     if inputs.count > 1 {
       throw ValidationError(
-        "one log per report (got \(inputs.count)); metrics recordings, run directories and model configs are not "
-          + "read by this build")
+        "one log or run directory per report (got \(inputs.count)); a run directory joins the log with its "
+          + "metrics recording and benchmark")
     }
     if let gpu, GPUCatalog.lookup(gpu) == nil {
       throw ValidationError("unknown GPU '\(gpu)'; `profilemate gpus` lists the known ones.")
     }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
+    if model != nil && gpu == nil { throw ValidationError("--model needs --gpu NAME for the roofline.") }
+    if let tp, tp < 1 { throw ValidationError("--tp must be at least 1") }
   }
 
   func run() async throws {
-    let path = inputs[0]
-    if SavedReport.looksLikeJSON(path: path) {
-      throw CommandFailure(
-        "\(path): a saved JSON report holds no series to draw; pass the log it came from", exitCode: 2)
-    }
-    let (model, runDirectory) = try RunInput.read(path: path, threads: threads, quiet: quiet)
-    let analysis = RunInput.analyze(model, runDirectory, options: AnalysisOptions(gpu: gpu.flatMap(GPUCatalog.lookup)))
-    let server = runDirectory?.metrics.map { m in
-      ServerLatencyHistograms(
-        ttft: m.window.histograms[.timeToFirstToken], itl: m.window.histograms[.interTokenLatency],
-        seconds: runDirectory?.sources.metricsSeconds)
-    }
-    var result: RunComparison?
-    if let baseline {
-      let settings = comparison.settings
-      let a = try RunInput.summary(path: baseline, settings: settings, threads: threads, quiet: quiet)
-      let b = RunSummary(analysis, sampleLimit: settings.sampleLimit, seed: settings.seed)
-      result = RunComparison.compare(a, b, settings: settings)
+    var request = AnalyzeRequest(path: inputs[0])
+    request.gpu = gpu
+    request.model = model
+    request.tp = tp
+    request.threads = read.threads
+    let result = try read.withProgress { try Analyze.forReport(request, progress: $0) }
+    let comparison = try baseline.map { path in
+      try read.withProgress {
+        try Comparing.against(
+          baseline: path, result.analysis, settings: self.comparison.settings, threads: read.threads, progress: $0)
+      }
     }
     let html = HTMLReport.render(
-      analysis, comparison: result, server: server, toolVersion: ProfileMate.version)
-    try RunInput.emit(html, to: output)
+      result.analysis, comparison: comparison, server: result.serverHistograms, toolVersion: ProfileMate.version)
+    try OutputFiles.emit(html, to: output)
   }
 }

@@ -1,10 +1,6 @@
 import ArgumentParser
 import Dispatch
-import MetricsFetch
-import ProfileMateCore
-import ProfileMateIO
-import PromMetrics
-import Render
+import ProfileMateApp
 
 #if canImport(Glibc)
   import Glibc
@@ -54,8 +50,7 @@ struct WatchCommand: AsyncParsableCommand {
   @Flag(help: "Append plain key=value lines even on a terminal.")
   var plain = false
 
-  @Flag(help: "Never colour the view.")
-  var noColor = false
+  @OptionGroup var color: ColorOptions
 
   @OptionGroup var http: HTTPOptions
 
@@ -68,17 +63,21 @@ struct WatchCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let fetcher: MetricsFetcher
-    do { fetcher = try http.fetcher(for: url) } catch let error as FetchError {
-      throw CommandFailure(error.description, exitCode: 2)
-    }
-    let live = !plain && isatty(1) == 1
-    let session = WatchSession(
-      fetcher: fetcher, live: live, color: live && !noColor && getenv("NO_COLOR") == nil,
-      interval: interval.seconds, window: window.seconds, count: count, duration: duration?.seconds,
-      wait: http.wait ?? 120, recording: record)
+    let fetcher = try http.settings.fetcher(for: url)
+    let live = !plain && ColorOptions.standardOutputIsTerminal
+    var settings = WatchSettings()
+    settings.interval = interval.seconds
+    settings.window = window.seconds
+    settings.count = count
+    settings.duration = duration?.seconds
+    settings.wait = http.wait ?? 120
+    settings.recording = record
+    let view = WatchDisplay(
+      source: fetcher.endpoint.description, live: live, color: live && color.enabled(terminal: true),
+      interval: interval.seconds, recording: record)
+    let scrapes = WatchScrapes(fetcher: fetcher, settings: settings)
     let stop = StopRequest()
-    let task = Task { try await session.run(stop: stop) }
+    let task = Task { try await view.show(scrapes) }
     signal(SIGINT, SIG_IGN)
     let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
     source.setEventHandler {
@@ -90,7 +89,9 @@ struct WatchCommand: AsyncParsableCommand {
     }
     source.resume()
     defer { source.cancel() }
-    try await task.value
+    if try await task.value == 0 {
+      throw AppError("\(fetcher.endpoint): no successful scrape")
+    }
   }
 }
 
@@ -135,127 +136,5 @@ final class StopRequest: @unchecked Sendable {
     pthread_mutex_lock(&lock)
     defer { pthread_mutex_unlock(&lock) }
     return presses > 0
-  }
-}
-
-/// The scrape–record–analyse–draw loop of one watch.
-struct WatchSession: Sendable {
-  let fetcher: MetricsFetcher
-  let live: Bool
-  let color: Bool
-  let interval: Double
-  let window: Double
-  let count: Int?
-  let duration: Double?
-  let wait: Double
-  let recording: String?
-
-  func run(stop: StopRequest) async throws {
-    let writer: RecordingWriter?
-    do { writer = try recording.map { try RecordingWriter(directory: $0) } } catch let error as InputError {
-      throw CommandFailure(error.description, exitCode: error.exitCode)
-    }
-    var timeline = MetricsTimeline(historyLimit: 240, recentWindowSeconds: window)
-    var layout: ExpositionLayout?  // the previous scrape's, so a steady server's scrapes parse faster
-    var status = WatchView.Status(source: fetcher.endpoint.description, interval: interval, recording: recording)
-    let style = TextStyle(color: color)
-    let started = MetricsFetcher.monotonic()
-    var attempts = 0
-    var cpuTotal = 0.0
-    if live { writeStandardOutput("\u{1B}[?25l\u{1B}[2J") }
-    defer { if live { writeStandardOutput("\u{1B}[?25h") } }
-    while !stop.requested {
-      let cycleStart = MetricsFetcher.monotonic()
-      attempts += 1
-      do {
-        var told = false
-        let scrape =
-          timeline.scrapeCount == 0
-          ? try await fetcher.fetch(waitingUpTo: wait) { error, _ in
-            // The server is starting: say so once, and keep the view up to date while waiting.
-            status.lastError = "\(error.description); waiting up to \(WatchView.duration(wait)) for the server"
-            if live {
-              draw(timeline, status, style, utc: "")
-            } else if !told {
-              writeStandardError("profilemate: \(status.lastError ?? "")\n")
-            }
-            told = true
-          }
-          : try await fetcher.fetch()
-        let cpu0 = Self.cpuSeconds()
-        let row = try writer?.append(body: scrape.body, epochMs: scrape.epochMs, status: "200")
-        timeline.add(ExpositionParser.parse(scrape.body, layout: &layout), epochMs: scrape.epochMs, seq: row?.seq)
-        status.lastError = nil
-        status.scrapeSeconds = scrape.seconds
-        draw(timeline, status, style, utc: RecordingIndex.utc(epochMs: scrape.epochMs))
-        cpuTotal += Self.cpuSeconds() - cpu0
-      } catch let error as FetchError {
-        if stop.requested { break }
-        let now = MetricsFetcher.epochMs()
-        try record(failure: error, at: now, in: writer)
-        timeline.addFailure(epochMs: now, status: error.recordedStatus)
-        if timeline.scrapeCount == 0 && !error.isRetryable {
-          throw CommandFailure(error.description, exitCode: 2)
-        }
-        status.lastError = error.description
-        if live {
-          draw(timeline, status, style, utc: "")
-        } else {
-          writeStandardOutput("\(RecordingIndex.utc(epochMs: now)) scrape failed: \(error.description)\n")
-        }
-      } catch let error as InputError {
-        throw CommandFailure(error.description, exitCode: error.exitCode)
-      }
-      if let count, attempts >= count { break }
-      let elapsed = MetricsFetcher.monotonic() - started
-      if let duration, elapsed >= duration { break }
-      var pause = cycleStart + interval - MetricsFetcher.monotonic()
-      if let duration { pause = min(pause, duration - elapsed) }
-      if pause > 0 {
-        do { try await Task.sleep(nanoseconds: UInt64(pause * 1e9)) } catch { break }
-      }
-    }
-    if live { writeStandardOutput("\u{1B}[?25h\n") }
-    var summary = WatchView.summary(timeline, recording: recording, recorded: writer?.appended ?? 0)
-    if timeline.scrapeCount > 0 {
-      summary +=
-        "  CPU per scrape (parse, analyse, draw): \(Format.ms(cpuTotal / Double(timeline.scrapeCount) * 1000))\n"
-    }
-    writeStandardOutput(summary)
-    if timeline.scrapeCount == 0 {
-      throw CommandFailure("\(fetcher.endpoint): no successful scrape", exitCode: 2)
-    }
-  }
-
-  func record(failure: FetchError, at epochMs: Int64, in writer: RecordingWriter?) throws {
-    guard let writer else { return }
-    do { try writer.append(body: nil, epochMs: epochMs, status: failure.recordedStatus) } catch let error as InputError
-    {
-      throw CommandFailure(error.description, exitCode: error.exitCode)
-    }
-  }
-
-  func draw(_ timeline: MetricsTimeline, _ status: WatchView.Status, _ style: TextStyle, utc: String) {
-    if live {
-      let frame = WatchView.frame(timeline, status: status, style: style, width: Self.terminalWidth())
-      var out = "\u{1B}[H"
-      for line in frame.split(separator: "\n", omittingEmptySubsequences: false) { out += line + "\u{1B}[K\n" }
-      writeStandardOutput(out + "\u{1B}[J")
-    } else {
-      writeStandardOutput(WatchView.plainLines(timeline).map { "\(utc) \($0)\n" }.joined())
-    }
-  }
-
-  static func terminalWidth() -> Int {
-    var size = winsize()
-    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 100 }
-    return Int(size.ws_col)
-  }
-
-  /// CPU seconds used by the whole process (all threads).
-  static func cpuSeconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
   }
 }

@@ -41,7 +41,7 @@ import Testing
       "--model", fixtures + "/configs/openai--gpt-oss-120b.config.json", "--gpu", "H200", "--markdown", "--quiet",
     ])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("### Roofline on H200 (per step, estimate)"))
+    #expect(r.stdout.contains("### Roofline (per step, estimate)\n\n- H200: "))
     // 6,759 decode steps and 477 mixed (the figures for this log).
     #expect(r.stdout.contains("| decode | 6,759 |"))
     #expect(r.stdout.contains("| mixed | 477 |"))

@@ -26,14 +26,28 @@ private struct SplitMix: RandomNumberGenerator {
     #expect(CaptureSizeFitter.fit([:], maxSizes: 3) == .init(captureSizes: [], paddingTokens: 0))
   }
 
-  /// Least padding over every list of ≤ k sizes drawn from 1…limit whose largest covers the histogram:
-  /// all 2^limit subsets, no assumption about which sizes are candidates.
-  private func bruteForce(_ h: [Int: Int], k: Int, limit: Int) -> Int {
+  /// The list reaches `largest` (today's largest capture size) even where no step needs it: a fit never
+  /// narrows what the server covers. {1: 5, 3: 3} with largest 8, K = 2: {1, 8} pads 3·5 = 15, {3, 8} pads
+  /// 5·2 = 10; K = 1: {8} pads 5·7 + 3·5 = 50. A smaller `largest` (the user's --max-size 2) leaves the
+  /// 3-token steps out of the fit (they run eagerly): {1, 2} pads nothing.
+  @Test func keepsTheLargestSize() {
+    let h = [1: 5, 3: 3]
+    #expect(CaptureSizeFitter.fit(h, maxSizes: 2, largest: 8) == .init(captureSizes: [3, 8], paddingTokens: 10))
+    #expect(CaptureSizeFitter.fit(h, maxSizes: 1, largest: 8) == .init(captureSizes: [8], paddingTokens: 50))
+    #expect(CaptureSizeFitter.fit(h, maxSizes: 2, largest: 2) == .init(captureSizes: [1, 2], paddingTokens: 0))
+    #expect(CaptureSizeFitter.fit(h, maxSizes: 2, largest: 3) == .init(captureSizes: [1, 3], paddingTokens: 0))
+  }
+
+  /// Least padding over every list of ≤ k sizes drawn from 1…limit whose largest covers the histogram (and is
+  /// `largest` when given, counts above it left out): all 2^limit subsets, no assumption about candidates.
+  private func bruteForce(_ h: [Int: Int], k: Int, limit: Int, largest required: Int? = nil) -> Int {
+    let h = h.filter { $0.key <= (required ?? Int.max) }
     let top = h.keys.max() ?? 0
     var best = Int.max
     for mask in 1..<(1 << limit) where mask.nonzeroBitCount <= k {
       let sizes = (1...limit).filter { mask & (1 << ($0 - 1)) != 0 }
       guard let largest = sizes.last, largest >= top else { continue }
+      if let required, largest != required { continue }
       var padding = 0
       for (tokens, steps) in h {
         guard let s = sizes.first(where: { $0 >= tokens }) else { continue }
@@ -59,6 +73,12 @@ private struct SplitMix: RandomNumberGenerator {
       #expect(fit.captureSizes == fit.captureSizes.sorted())
       // covers every step: nothing that ran in a graph falls back to eager
       #expect(fit.captureSizes.last == h.keys.max())
+      // with a required largest size, anywhere in 1…limit
+      let largest = Int.random(in: 1...limit, using: &rng)
+      let bounded = CaptureSizeFitter.fit(h, maxSizes: k, largest: largest)
+      let expected = bruteForce(h, k: k, limit: limit, largest: largest)
+      #expect(bounded.paddingTokens == expected, "histogram \(h), k \(k), largest \(largest)")
+      #expect(bounded.captureSizes.last == largest && bounded.captureSizes.count <= k)
     }
   }
 
@@ -85,6 +105,8 @@ private struct SplitMix: RandomNumberGenerator {
       #expect(f.padding.eagerTokens == e.padding.eagerTokens)
       #expect(f.padding.paddingTokens <= e.padding.paddingTokens, "mode \(mode) sizes \(sizes)")
       #expect(f.captureSizes.count <= rule.captureSizes.count)
+      // never narrower than today's list
+      #expect(f.captureSizes.last == rule.captureSizes.max(), "mode \(mode) sizes \(sizes)")
     }
   }
 }

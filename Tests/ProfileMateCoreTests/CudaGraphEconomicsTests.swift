@@ -76,6 +76,47 @@ import Testing
     #expect(CudaGraphModeAdvice(gpu).changeAdvised)
   }
 
+  /// A decode instance on FULL_DECODE_ONLY whose steps are (almost) all uniform decodes keeps its mode: piecewise
+  /// graphs for 2 mixed steps in 1,000 (0.2 %, under the 5 % line) would cost capture time and memory for nothing.
+  @Test func fullDecodeOnlyWithUniformDecodesIsKept() {
+    var f = CudaGraphModeAdvice.Facts()
+    f.mode = .fullDecodeOnly
+    f.attentionBackend = "FLASH_ATTN"
+    f.steps = 1000
+    f.eagerMixedSteps = 2
+    let a = CudaGraphModeAdvice(f)
+    #expect(a.recommended == .fullDecodeOnly)
+    #expect(!a.changeAdvised)
+    // With a real share of mixed steps (10 %), the flowchart's FULL_AND_PIECEWISE stands.
+    f.eagerMixedSteps = 100
+    #expect(CudaGraphModeAdvice(f).recommended == .fullAndPiecewise)
+  }
+
+  /// Padding is priced only with fits that explain the step times (R² ≥ 0.5). Decode steps on a line
+  /// (1 ms + 0.1 ms/token: R² 1) price their padding; mixed steps whose times do not follow their tokens
+  /// (R² 0) leave theirs unpriced and counted. Sizes [4, 16], FULL_AND_PIECEWISE: decodes of 1, 2 and 3 tokens
+  /// pad 3, 2 and 1 to 4 (10 steps each: 60 tokens → 60 × 0.1 = 6 ms); mixed steps of 10 and 12 tokens pad 6
+  /// and 4 to 16 (4 steps each: 40 tokens, not priced).
+  @Test func paddingIsPricedOnlyWithAUsableFit() throws {
+    var w = CudaGraphWorkload()
+    w.hasTimes = true
+    func add(_ c: CudaGraphStepClass, _ tokens: Int, _ ms: Double, steps: Int) {
+      let centi = (ms * 100).rounded()
+      w.add(
+        c, tokens: tokens, steps: steps, centiMs: UInt64(centi) * UInt64(steps),
+        centiMsSquares: centi * centi * Double(steps))
+    }
+    for (tokens, ms) in [(1, 1.1), (2, 1.2), (3, 1.3)] { add(.uniformDecode, tokens, ms, steps: 10) }
+    // mixed: the same mean time at every token count, with spread: no slope to speak of
+    for (tokens, ms) in [(10, 5.0), (10, 9.0), (12, 5.0), (12, 9.0)] { add(.mixed, tokens, ms, steps: 2) }
+    let rule = CudaGraphPaddingRule(mode: .fullAndPiecewise, captureSizes: [4, 16], maxNumSeqs: nil)
+    let time = try #require(CudaGraphEconomics(workload: w, rule: rule, basis: .histogram).time)
+    #expect(try #require(time.fits[.decode]).explainsTheData)
+    #expect(try #require(time.fits[.mixed]).explainsTheData == false)
+    #expect(abs(time.paddingMs - 6.0) < 1e-9)
+    #expect(time.paddingTokensWithoutUsableFit == 40)
+  }
+
   @Test func histogramShapes() throws {
     let flat = try CudaGraphHistogram.parse(#"{"3": 10, "8": 5}"#)
     #expect(flat.cells[.uniformDecode]?[3]?.steps == 10 && flat.steps == 15)
@@ -89,9 +130,9 @@ import Testing
   }
 
   @Test func speculativeAndKVTransferFacts() {
-    #expect(CudaGraphEconomics.decodeQueryLen("SpeculativeConfig(method='eagle', num_spec_tokens=3)") == 4)
-    #expect(CudaGraphEconomics.decodeQueryLen("{'num_speculative_tokens': 2}") == 3)
-    #expect(CudaGraphEconomics.decodeQueryLen(nil) == 1)
+    #expect(EngineConfig.decodeQueryLen("SpeculativeConfig(method='eagle', num_spec_tokens=3)") == 4)
+    #expect(EngineConfig.decodeQueryLen("{'num_speculative_tokens': 2}") == 3)
+    #expect(EngineConfig.decodeQueryLen(nil) == 1)
     #expect(CudaGraphEconomics.kvRole("{'kv_connector': 'NixlConnector', 'kv_role': 'kv_consumer'}") == "kv_consumer")
     #expect(CudaGraphEconomics.kvRole("None") == nil)
   }
@@ -139,9 +180,10 @@ import Testing
     tablesOnly.engines[0].steps = StepStore()
     let t = try #require(RunAnalysis.analyze(tablesOnly).cudagraphEconomics)
     #expect(t.basis == .cudagraphTables && t.padding.paddingTokens == 16 && t.crossCheck == nil)
-    // Fitted with ≤ 4 sizes: the graphed counts are 3 and 5 → [3, 5], no padding, 1 eager step kept.
+    // Fitted with ≤ 4 sizes: the graphed counts are 3 and 5, and the list keeps today's largest size 8 (a fit
+    // never narrows coverage) → [3, 5, 8], no padding, 1 eager step kept.
     let f = try #require(e.fitted)
-    #expect(f.captureSizes == [3, 5] && f.padding.paddingTokens == 0 && f.padding.eagerSteps == 1)
+    #expect(f.captureSizes == [3, 5, 8] && f.padding.paddingTokens == 0 && f.padding.eagerSteps == 1)
     // Padding time: decode fit is flat (all 5 ms at 3 tokens: no slope) → no decode fit; mixed likewise.
     #expect(e.time?.eagerMs == 20)
   }

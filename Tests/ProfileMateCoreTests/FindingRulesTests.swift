@@ -158,8 +158,9 @@ private func finding(_ m: RunModel, _ id: String) -> Finding? {
     #expect(f.evidence.contains { $0.text.contains("total_num_cumulative_preemption up to 51") && $0.lines == [5] })
   }
 
-  @Test(arguments: [(90.0, nil as Severity?), (90.1, .info), (98.9, .info), (99.0, .warning)])
-  func kvPressureAboveNinetyPercent(peak: Double, severity: Severity?) {
+  // At or above 90 %, the same comparison as the /metrics rule (the log's rule was "above" until the two merged).
+  @Test(arguments: [(89.9, nil as Severity?), (90.0, .info), (98.9, .info), (99.0, .warning)])
+  func kvPressureFromNinetyPercent(peak: Double, severity: Severity?) {
     let m = model(stats: [sample(1, kv: 10), sample(2, kv: peak)])
     #expect(finding(m, "kv_pressure")?.severity == severity)
   }
@@ -332,16 +333,33 @@ private func finding(_ m: RunModel, _ id: String) -> Finding? {
 
   // MARK: observability
 
-  @Test func everythingMissingOnAnEmptyModel() throws {
-    let a = RunAnalysis.analyze(RunModel(source: "empty"))
-    #expect(a.findings.map(\.id) == ["observability_missing"])
-    let f = try #require(a.findings.first)
+  /// A log in which the server served nothing (a start-up excerpt, a start-up failure) cannot show these lines
+  /// whatever its flags: no finding. One that served (a stats line) and lacks the rest is told the flags.
+  @Test func everythingMissingOnlyOnceTheServerServed() throws {
+    #expect(RunAnalysis.analyze(RunModel(source: "empty")).findings.isEmpty)
+    var served = RunModel(source: "stats only")
+    var e = EngineTrace(index: 0)
+    e.stats = [sample(1000)]
+    served.engines = [e]
+    let f = try #require(RunAnalysis.analyze(served).findings.first { $0.id == "observability_missing" })
     #expect(f.severity == .info)
-    #expect(f.evidence.count == 4)
-    #expect(f.recommendation.contains("--enable-logging-iteration-details"))
-    #expect(f.recommendation.contains("--cudagraph-metrics"))
-    #expect(f.recommendation.contains("--enable-mfu-metrics"))
-    #expect(!f.recommendation.contains("Upgrading"))
+    #expect(f.evidence.count == 3)
+    #expect(
+      f.recommendation == "Start the server with --enable-logging-iteration-details --cudagraph-metrics "
+        + "--enable-mfu-metrics.")
+  }
+
+  /// Flags already on are never recommended: a server that had them all on but printed none of those lines (it
+  /// crashed on its first request) gets no finding.
+  @Test func flagsAlreadyOnAreNotRecommended() {
+    var m = RunModel(source: "crashed")
+    var e = EngineTrace(index: 0)
+    e.stats = [sample(1000)]
+    m.engines = [e]
+    m.config.observability.iterationDetails = true
+    m.config.observability.cudagraphMetrics = true
+    m.config.observability.mfuMetrics = true
+    #expect(!ids(m).contains("observability_missing"))
   }
 
   @Test func oldVersionsAreToldToUpgrade() throws {
@@ -355,10 +373,18 @@ private func finding(_ m: RunModel, _ id: String) -> Finding? {
     #expect(try #require(finding(v0, "observability_missing")).recommendation.hasPrefix("Upgrading vLLM adds"))
   }
 
-  @Test func aggregatedStatsCountAsStatsLogging() {
+  /// Missing stats lines are blamed on --disable-log-stats only when it is set, and on --api-server-count when
+  /// there are several API servers (vLLM logs no stats then); aggregated stats lines count as stats.
+  @Test func aggregatedStatsCountAsStatsLogging() throws {
     var m = model()
     m.engines[0].stats = []
-    #expect(ids(m).contains("observability_missing"))
+    #expect(!ids(m).contains("observability_missing"))  // nothing says why: no advice to give
+    m.config.observability.disableLogStats = true
+    let f = try #require(RunAnalysis.analyze(m).findings.first { $0.id == "observability_missing" })
+    #expect(f.recommendation == "Drop --disable-log-stats for queueing, KV usage and throughput every 10 s.")
+    m.config.nonDefaultArgs["api_server_count"] = "4"
+    let g = try #require(RunAnalysis.analyze(m).findings.first { $0.id == "observability_missing" })
+    #expect(g.recommendation == "Start with --api-server-count 1: vLLM does not log stats with 4 API servers.")
     m.aggregatedStats = [sample(5)]
     #expect(!ids(m).contains("observability_missing"))
   }
@@ -381,5 +407,138 @@ private func finding(_ m: RunModel, _ id: String) -> Finding? {
     let m = model(stats: [sample(1, kv: 60)])
     #expect(!ids(m).contains("kv_pressure"))
     #expect(ids(m, t).contains("kv_pressure"))
+  }
+}
+
+/// Each threshold of a log rule, overridden by name, changes that rule's outcome on an input built so the
+/// default and the override fall on either side of it (the figures are worked out beside each case).
+@Suite struct ThresholdOverrideTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    var name: String
+    var value: String
+    var model: RunModel
+    var id: String
+    /// The finding's severity with the defaults and with the override (nil: no finding).
+    var before: Severity?
+    var after: Severity?
+    var options: AnalysisOptions = AnalysisOptions()
+    var testDescription: String { "\(name)=\(value)" }
+  }
+
+  /// The thresholds only `/metrics` rules read; PromMetricsTests override those.
+  static let metricsOnly: Set<String> = [
+    "waiting_requests", "queue_time_share_pct", "phase_ratio", "min_requests_for_phase_rule", "low_prefix_hit_pct",
+    "min_prefix_queries",
+  ]
+
+  static let cases: [Case] = {
+    let capacity: (inout RunModel) -> Void = { $0.config.kvCacheTokens = Sourced(100_000, line: 1) }
+    // 1 of 5 samples waiting = 20 %.
+    let oneInFive = model(stats: (1...5).map { sample($0, waiting: $0 == 3 ? 7 : 0) })
+    // Three samples at 24.9 % of a known capacity, 2 running.
+    let lowKV = model(stats: (1...3).map { sample($0, running: 2, kv: 24.9) }, configure: capacity)
+    // 14 decode + 6 prefill steps of 10 ms: decode 70 % of 20 steps; 13 + 7: 65 %.
+    let decode70 =
+      model(
+        steps: Array(repeating: step(generation: 4, ms: 10), count: 14)
+          + Array(repeating: step(context: 1, contextTokens: 100, ms: 10), count: 6))
+    let decode65 =
+      model(
+        steps: Array(repeating: step(generation: 4, ms: 10), count: 13)
+          + Array(repeating: step(context: 1, contextTokens: 100, ms: 10), count: 7))
+    // 18 decode steps of 10 ms, 2 mixed of 30 ms: ratio 3.0, 10 % mixed.
+    let mixed =
+      model(
+        steps: Array(repeating: step(generation: 8, ms: 10), count: 18)
+          + Array(repeating: step(context: 1, contextTokens: 500, generation: 8, ms: 30), count: 2))
+    // 101 padding tokens of 1,000 = 10.1 %.
+    var padded = CudaGraphTable(line: 3000, time: nil)
+    padded.mode = "FULL_AND_PIECEWISE"
+    padded.captureSizes = [1, 2, 4, 8, 1000]
+    padded.rows = [.init(unpaddedTokens: 899, paddedTokens: 1000, paddings: 101, runtimeMode: "PIECEWISE", count: 1)]
+    // 19 graph steps and 1 eager step above 1,000: 5 %.
+    var eager = padded
+    eager.rows = [
+      .init(unpaddedTokens: 8, paddedTokens: 8, paddings: 0, runtimeMode: "FULL", count: 19),
+      .init(unpaddedTokens: 2224, paddedTokens: 2224, paddings: 0, runtimeMode: "NONE", count: 1),
+    ]
+    // 20 decode steps of 5 tokens against capture sizes [1, 8]: each pads 3 of 8 (37.5 %, rebuilt from the
+    // iteration lines); a fitted two-size list holds 5 and pads nothing. The tables show no padding, so the
+    // padding rule stays quiet and the capture-size rule speaks for a gain of 37.5 points.
+    let fittable = model(
+      steps: Array(repeating: step(generation: 5, ms: 10), count: 20),
+      configure: { $0.config.cudagraphCaptureSizes = Sourced([1, 8], line: 1) })
+    // Budget 100, 10 tokens per step (10 %), waiting in 1 of 2 samples (50 %).
+    let lowBatch = model(
+      stats: [sample(1, waiting: 3), sample(2)],
+      steps: Array(repeating: step(context: 1, contextTokens: 10, ms: 5), count: 4),
+      configure: { $0.config.maxNumBatchedTokens = Sourced(100, line: 1) })
+    // The roofline run of RooflineAnalysisTests: decode 25 s against a 6.2 s bound (4.03×, overhead-bound at
+    // factor 4, memory-bound at 5); prefill 1.5 s of 26.5 s = 5.7 % of step time.
+    let roofline = AnalysisOptions(gpu: RooflineAnalysisTests.gpu, costModel: RooflineAnalysisTests.LinearModel())
+    return [
+      Case(name: "queueing_share_pct", value: "25", model: oneInFive, id: "queueing", before: .info, after: nil),
+      Case(
+        name: "queueing_warning_share_pct", value: "20", model: oneInFive, id: "queueing", before: .info,
+        after: .warning),
+      Case(
+        name: "kv_pressure_pct", value: "50", model: model(stats: [sample(1, kv: 60)]), id: "kv_pressure",
+        before: nil, after: .info),
+      Case(
+        name: "kv_pressure_warning_pct", value: "95", model: model(stats: [sample(1, kv: 95)]), id: "kv_pressure",
+        before: .info, after: .warning),
+      Case(
+        name: "kv_overprovisioned_pct", value: "20", model: lowKV, id: "kv_overprovisioned", before: .info, after: nil),
+      Case(
+        name: "kv_overprovisioned_min_samples", value: "4", model: lowKV, id: "kv_overprovisioned", before: .info,
+        after: nil),
+      Case(
+        name: "dominant_phase_share_pct", value: "65", model: decode65, id: "decode_dominated", before: nil,
+        after: .info),
+      Case(
+        name: "dominant_phase_min_steps", value: "21", model: decode70, id: "decode_dominated", before: .info,
+        after: nil),
+      Case(
+        name: "mixed_slowdown_ratio", value: "3.5", model: mixed, id: "mixed_steps_slow_decode", before: .warning,
+        after: nil),
+      Case(
+        name: "mixed_step_share_pct", value: "15", model: mixed, id: "mixed_steps_slow_decode", before: .warning,
+        after: nil),
+      Case(
+        name: "padding_overhead_pct", value: "11", model: model(tables: [padded]), id: "cudagraph_padding",
+        before: .warning, after: nil),
+      Case(
+        name: "fitted_list_gain_pct_points", value: "40", model: fittable, id: "cudagraph_capture_sizes",
+        before: .info, after: nil),
+      Case(
+        name: "eager_step_share_pct", value: "6", model: model(tables: [eager]), id: "eager_steps", before: .warning,
+        after: nil),
+      Case(
+        name: "low_batch_utilization_pct", value: "5", model: lowBatch, id: "low_batch_utilization", before: .warning,
+        after: nil),
+      Case(
+        name: "roofline_overhead_factor", value: "5", model: RooflineAnalysisTests.run(), id: "roofline_decode",
+        before: .warning, after: .info, options: roofline),
+      Case(
+        name: "roofline_kind_share_pct", value: "6", model: RooflineAnalysisTests.run(), id: "roofline_prefill",
+        before: .info, after: nil, options: roofline),
+    ]
+  }()
+
+  @Test(arguments: cases)
+  func overrideChangesTheOutcome(_ c: Case) throws {
+    var options = c.options
+    let before = RunAnalysis.analyze(c.model, options: options).findings.first { $0.id == c.id }
+    options.thresholds = try FindingThresholds.parse(["\(c.name)=\(c.value)"])
+    let after = RunAnalysis.analyze(c.model, options: options).findings.first { $0.id == c.id }
+    #expect(before?.severity == c.before)
+    #expect(after?.severity == c.after)
+    // The rule that changed names the threshold.
+    #expect(FindingRegistry.rule(for: c.id)?.info.thresholds.contains(c.name) == true)
+  }
+
+  @Test func everyThresholdIsOverriddenHereOrInPromMetricsTests() {
+    let covered = Set(Self.cases.map(\.name)).union(Self.metricsOnly)
+    #expect(covered == Set(FindingThresholds.all.map(\.name)))
   }
 }

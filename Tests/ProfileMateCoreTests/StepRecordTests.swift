@@ -19,7 +19,7 @@ import Testing
     #expect(r.elapsedMs == 119.54)
     #expect(r.kvUsagePct == 1.3)
     #expect(r.isDummy)
-    #expect(r.kind == .mixed)
+    #expect(r.kind(decodeQueryLen: 1) == .mixed)
   }
 
   @Test func maximalTokensDoNotBleedIntoNeighbours() {
@@ -68,8 +68,26 @@ import Testing
     let r = StepRecord(
       contextRequests: context, contextTokens: context * 10, generationRequests: generation,
       generationTokens: generation, elapsedCentiMs: 100, kvUsagePermille: nil, isDummy: false)
-    #expect(r.kind == kind)
+    #expect(r.kind(decodeQueryLen: 1) == kind)
     #expect(StepKind.classify(contextRequests: context, generationRequests: generation) == kind)
+  }
+
+  /// A step with no context requests and more generation tokens than its generation requests can decode is a
+  /// preempted request recomputing (vLLM V1 counts the resumed request among the generation requests): 1 request
+  /// with 256 tokens. With speculative decoding (3 tokens: query length 4), 2 requests may be scheduled up to 8
+  /// tokens and are still decoding; 9 is a recompute. A mixed step stays mixed.
+  @Test func recomputeStepsAreToldApartFromDecodes() {
+    func step(_ ctxReq: Int, _ genReq: Int, _ genTok: Int) -> StepRecord {
+      StepRecord(
+        contextRequests: ctxReq, contextTokens: ctxReq * 10, generationRequests: genReq, generationTokens: genTok,
+        elapsedCentiMs: 100, kvUsagePermille: nil, isDummy: false)
+    }
+    #expect(step(0, 1, 256).kind(decodeQueryLen: 1) == .recompute)
+    #expect(step(0, 3, 3).kind(decodeQueryLen: 1) == .decode)
+    #expect(step(0, 2, 8).kind(decodeQueryLen: 4) == .decode)
+    #expect(step(0, 2, 9).kind(decodeQueryLen: 4) == .recompute)
+    #expect(step(1, 1, 256).kind(decodeQueryLen: 1) == .mixed)
+    #expect(step(0, 0, 0).kind(decodeQueryLen: 1) == .idle)
   }
 
   @Test func kindIndexMatchesAllCasesOrder() {

@@ -5,6 +5,12 @@ import Testing
 @testable import ProfileMateIO
 
 @Suite struct SavedReportTests {
+  static let packageRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // Tests/ProfileMateIOTests/SavedReportTests.swift
+    return parts.joined(separator: "/")
+  }()
+
   private func read(_ json: String) throws -> RunSummary {
     let dir = try IOTestSupport.makeDirectory()
     defer { IOTestSupport.cleanup(dir) }
@@ -62,5 +68,64 @@ import Testing
     let s = try read(#"{"schema_version": 1, "run_directory": null, "benchmark": null, "cross_checks": []}"#)
     #expect(s.benchmark == nil)
     #expect(s.crossChecks.isEmpty)
+  }
+
+  @Test func messagesNameTheFileAndTheProblem() throws {
+    func message(_ json: String) -> String {
+      do {
+        _ = try read(json)
+        return ""
+      } catch {
+        return "\(error)"
+      }
+    }
+    #expect(
+      message("[1, 2]").hasSuffix(
+        "report.json: not a JSON object (expected a saved `profilemate analyze --json` report)"))
+    #expect(message("{").contains("not a JSON object"))
+    #expect(
+      message(#"{"steps": {}}"#).hasSuffix(
+        "report.json: no schema_version (expected a saved `profilemate analyze --json` report)"))
+    #expect(message(#"{"schema_version": "1"}"#).contains("schema_version is not an integer"))
+    #expect(
+      message(#"{"schema_version": 2}"#).hasSuffix("report schema_version 2 is not supported (this build reads 1)"))
+    // A member of the wrong type is named by its path.
+    let wrong = message(#"{"schema_version": 1, "steps": {"by_kind": {"decode": {"count": "many"}}}}"#)
+    #expect(wrong.contains("report.json: steps.by_kind.decode.count: expected a number"), "\(wrong)")
+    let element = message(#"{"schema_version": 1, "findings": [{"id": "a"}, {"id": 7}]}"#)
+    #expect(element.contains("findings[1].id: expected a string"), "\(element)")
+  }
+
+  /// Reports saved by 0.1.0, before the report had full precision (figures rounded to 2–4 decimals; frozen
+  /// copies in Tests/ReportSchemaTests/SavedReports): they read, and give the figures they hold (read here with
+  /// JSONSerialization).
+  @Test(arguments: ["v1-0.15.0-gpt-oss-h200", "v0-0.6.3-opt-preemption", "cpu-run1-dir"])
+  func roundedReportsOfTodaysFormatRead(_ name: String) throws {
+    let path = Self.packageRoot + "/Tests/ReportSchemaTests/SavedReports/0.1.0-rounded-\(name).json"
+    let s = try SavedReport.read(path: path)
+    let o = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    func object(_ o: [String: Any]?, _ key: String) -> [String: Any]? { o?[key] as? [String: Any] }
+    let engine = object(o, "engine")
+    #expect(s.config["vllm_version"] == engine?["vllm_version"] as? String)
+    #expect(s.config["max_model_len"] == (engine?["max_model_len"] as? Int).map(String.init))
+    #expect(s.config.filter { $0.key.hasPrefix("args.") }.count == (object(engine, "non_default_args")?.count ?? 0))
+    let steps = object(o, "steps")
+    #expect(s.stepTokensPerSecond == steps?["tokens_per_second"] as? Double)
+    let decode = object(object(steps, "by_kind"), "decode")
+    if let count = decode?["count"] as? Int, count > 0 {
+      #expect(s.kinds[.decode]?.steps == count)
+      #expect(s.kinds[.decode]?.p50Ms == decode?["p50_ms"] as? Double)
+      #expect(s.kinds[.decode]?.p99Ms == decode?["p99_ms"] as? Double)
+    } else {
+      #expect(s.kinds[.decode] == nil)
+    }
+    let scheduler = object(o, "scheduler")
+    #expect(s.promptThroughput == scheduler?["mean_prompt_throughput"] as? Double)
+    #expect(s.preemptions == scheduler?["preemptions"] as? Int)
+    #expect(s.paddingOverheadPct == object(o, "cudagraph")?["padding_overhead_pct"] as? Double)
+    let bench = object(o, "benchmark")
+    #expect(s.benchmark?.completed == bench?["completed"] as? Int)
+    #expect(s.crossChecks.count == (o["cross_checks"] as? [Any])?.count ?? 0)
   }
 }

@@ -111,7 +111,7 @@ import Testing
     }
     func json(_ t: MetricsTimeline) -> String {
       PromJSONReport.render(
-        PromReportData(recording: "r", timeline: t, thresholds: MetricsFindingThresholds()), toolVersion: "t")
+        PromReportData(recording: "r", timeline: t, findings: t.findings()), toolVersion: "t")
     }
     #expect(json(reused) == json(fresh))
     #expect(json(fresh).contains("\"scrapes\""))

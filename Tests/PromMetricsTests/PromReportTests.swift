@@ -14,7 +14,7 @@ import Testing
     let w = try Fixtures.window(Fixtures.run1, "010", "020")
     let data = PromReportData(
       before: "a.prom", after: "b.prom", window: w, beforeIssues: [], afterIssues: [ParseIssue(line: 3, message: "x")],
-      thresholds: MetricsFindingThresholds())
+      findings: w.findings())
     let root = try object(PromJSONReport.render(data, toolVersion: "test"))
     #expect(root["schema_version"] as? Int == 1)
     #expect(root["mode"] as? String == "window")
@@ -38,7 +38,7 @@ import Testing
   @Test func snapshotTextReportShowsLatenciesAndFindings() throws {
     let a = SnapshotAnalysis(try Fixtures.parse(Fixtures.run1 + "/metrics-after-load.prom"))
     let text = PromTextReport.render(
-      PromReportData(source: "after.prom", snapshot: a, thresholds: MetricsFindingThresholds()),
+      PromReportData(source: "after.prom", snapshot: a, findings: a.findings()),
       style: TextStyle(color: false))
     #expect(text.contains("tiny-llama / engine 0"))
     #expect(text.contains("ttft"))

@@ -102,3 +102,32 @@ private func parseCSV(_ text: String) -> [[String]] {
     #expect(stats.last == ["1", "7", "10.00", "2224.0", "57.3", "3", "1", "", "", "2", "1.2", "", "0"])
   }
 }
+
+@Suite struct CSVReportFileTests {
+  /// Cells a spreadsheet would evaluate (OWASP's list) are led by `'`; numbers, negative ones included, are not.
+  @Test func formulaCellsAreNeutralised() {
+    #expect(CSVExport.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+    #expect(CSVExport.field("+1+1") == "'+1+1")
+    #expect(CSVExport.field("@SUM(A1)") == "'@SUM(A1)")
+    #expect(CSVExport.field("\tx") == "'\tx")
+    #expect(CSVExport.field("-3.5") == "-3.5")
+    #expect(CSVExport.field("plain") == "plain")
+  }
+
+  /// report.csv holds the page's figures: the run's facts and a finding of the rich fixture, and a log's
+  /// hostile error message only as text.
+  @Test func reportFileWalksThePage() {
+    var lines = ReportFixtures.richLines
+    lines[lines.count - 1] = "ERROR 05-13 10:01:21 [core.py:1] =cmd|' /C calc'!A0"
+    let a = RunAnalysis.analyze(ReportFixtures.read(lines))
+    let file = CSVExport.reportFile(ReportPage(a))
+    #expect(file.name == "report.csv")
+    let rows = file.contents.split(separator: "\n").map(String.init)
+    #expect(rows.first == "section,item,column,value")
+    #expect(rows.contains("run,vLLM,value,0.15.0 (V1 engine)"))
+    #expect(rows.contains { $0.hasPrefix("findings,\(a.findings[0].id),severity,") })
+    // The error's message is the events table's first message: kept, as text.
+    #expect(rows.contains("events,error,first message,'=cmd|' /C calc'!A0"))
+    #expect(!rows.contains { $0.split(separator: ",").last?.hasPrefix("=") == true })
+  }
+}

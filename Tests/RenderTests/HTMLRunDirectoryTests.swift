@@ -52,7 +52,8 @@ import Testing
     #expect(
       ids.isSuperset(of: ["benchmark", "crosschecks", "chart-bench-ttft", "chart-bench-itl", "chart-server-ttft"]))
     #expect(!ids.contains("chart-server-itl"))  // the recording has no ITL histogram here
-    #expect(html.contains("<td>TTFT</td><td>75.00</td><td>25.00</td><td>95.40</td><td>25.00</td><td>233.70</td>"))
+    #expect(
+      html.contains("<tr><td>TTFT</td><td>75.00</td><td>25.00</td><td>95.40</td><td>25.00</td><td>233.70</td></tr>"))
     #expect(html.contains("<td>0.0042</td>"))  // a 4 µs median keeps its digits
     #expect(html.contains("bins of 10.00 ms"))
   }

@@ -112,7 +112,8 @@ import VLLMLog
     #expect(g["unpadded_tokens"] as? Int == 80)
     #expect(g["padded_tokens"] as? Int == 120)
     #expect(g["padding_tokens"] as? Int == 40)
-    #expect(g["padding_overhead_pct"] as? Double == 33.3333)
+    // Full precision (not rounded): 40 / 120 × 100.
+    #expect(abs((g["padding_overhead_pct"] as? Double ?? 0) - 100.0 / 3) < 1e-12)
     #expect(object(j, "cudagraph.steps_by_mode")?["FULL"] as? Int == 20)
     let mfu = try #require(object(j, "mfu"))
     #expect(mfu["samples"] as? Int == 1)
@@ -139,7 +140,7 @@ import VLLMLog
     #expect((j["engines"] as? [Any])?.isEmpty == true)
     #expect(object(j, "coverage")?["lines"] as? Int == 0)
     let findings = try #require(j["findings"] as? [[String: Any]])
-    #expect(findings.compactMap { $0["id"] as? String } == ["observability_missing"])
+    #expect(findings.isEmpty)  // an empty log served nothing: no advice about missing output
   }
 
   @Test func statsOnlyLogHasNullStepsGraphsAndMFU() throws {
@@ -192,8 +193,8 @@ import VLLMLog
     let h100 = try #require(GPUCatalog.lookup("H100"))
     let j = try parse(ReportFixtures.rich, gpu: h100)
     #expect(object(j, "gpu")?["name"] as? String == "H100-SXM")
-    // 10.5 / 989.4 = 1.0612 %
-    #expect(object(j, "mfu")?["mean_mfu_pct"] as? Double == 1.0612)
+    // 10.5 / 989.4 = 1.061249… %, written unrounded.
+    #expect(abs((object(j, "mfu")?["mean_mfu_pct"] as? Double ?? 0) - 10.5 / 989.4 * 100) < 1e-12)
   }
 
   @Test func compactRenderingIsOneLine() throws {

@@ -50,7 +50,11 @@ import Testing
   }
 
   @Test func notABenchmarkNamesTheFile() {
-    #expect(throws: BenchResultError("b.json: not JSON (expected a vllm bench serve --save-result file)")) {
+    #expect(
+      throws: BenchResultError(
+        "b.json: not JSON, line 1, column 1: unexpected 'n': expected a JSON value (expected a vllm bench serve "
+          + "--save-result file)")
+    ) {
       try BenchResultReader.parse(Array("nope".utf8), source: "b.json")
     }
     #expect(

@@ -4,8 +4,9 @@ import Testing
 
 /// `analyze --markdown` and `--csv` of the recorded example: the benchmark's figures and the cross-checks.
 /// Expected figures are the 2048 example's bench.json values (read with `json.load` in Python:
-/// mean_ttft_ms 42.247633874978874, median_ttft_ms 40.19384250022995, p99_ttft_ms 82.00225080006476,
-/// median_itl_ms 0.004246500111548812, p99_e2el_ms 175.28747229015153; 24 completed, 0 failed; 3,076 input
+/// mean_ttft_ms 42.247633874978874, median_ttft_ms 40.19384250022995, std_ttft_ms 26.557006833319665, p99_ttft_ms 82.00225080006476,
+/// median_itl_ms 0.004246500111548812, std_itl_ms 7.368267723664202, std_e2el_ms 30.168180917396114,
+/// p99_e2el_ms 175.28747229015153; 24 completed, 0 failed; 3,076 input
 /// tokens), and the token sums of its server.log counted by hand in examples/README.md (768 generated).
 @Suite struct RunDirectoryExportTests {
   static let analysis: RunAnalysis? = try? RunDirectoryFixture.analyze(
@@ -13,12 +14,12 @@ import Testing
 
   @Test func markdownHasTheBenchmarkAndTheCrossChecks() throws {
     let md = MarkdownReport.render(try #require(Self.analysis))
-    #expect(md.contains("### Benchmark (`bench.json`, vllm bench serve)"))
-    #expect(md.contains("- completed 24, failed 0 in 6.08 s"))  // duration 6.075039833000119 s
-    #expect(md.contains("| latency (ms) | mean | median | p50 | p90 | p99 |"))
-    #expect(md.contains("| ttft | 42.25 | 40.19 | 40.19 | 77.73 | 82.00 |"))
-    #expect(md.contains("| itl | 1.66 | 0.0042 | 0.0042 | 2.52 | 11.26 |"))
-    #expect(md.contains("| e2el | 92.26 | 79.58 | 79.58 | 128.49 | 175.29 |"))
+    #expect(md.contains("### Benchmark (vllm bench serve, bench.json)"))
+    #expect(md.contains("- requests: 24 completed, 0 failed\n- duration: 6.1 s"))  // duration 6.075039833000119 s
+    #expect(md.contains("| latency (ms) | mean | median | std | p50 | p90 | p99 |"))
+    #expect(md.contains("| TTFT | 42.25 | 40.19 | 26.56 | 40.19 | 77.73 | 82.00 |"))
+    #expect(md.contains("| ITL | 1.66 | 0.0042 | 7.37 | 0.0042 | 2.52 | 11.26 |"))
+    #expect(md.contains("| E2E | 92.26 | 79.58 | 30.17 | 79.58 | 128.49 | 175.29 |"))
     #expect(md.contains("### Cross-checks"))
     #expect(md.contains("| agree | 768 tokens | 768 tokens |"))
     #expect(md.contains("| agree | 3,076 tokens | 3,076 tokens |"))

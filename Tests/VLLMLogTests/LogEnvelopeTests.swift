@@ -56,7 +56,7 @@ import VLLMLog
       + "Engine 000: \(esc)[1m" + Snippet.stats(running: 5) + "\(esc)[0m"
     let m = Snippet.read([line, alt])
     let step = try #require(m.engine(1)?.steps.first)
-    #expect(step.generationRequests == 4 && step.kind == .decode && step.elapsedMs == 9.57)
+    #expect(step.generationRequests == 4 && step.kind(decodeQueryLen: 1) == .decode && step.elapsedMs == 9.57)
     let s = try #require(m.engine(0)?.stats.first)
     #expect(s.running == 5 && s.kvUsagePct == 5.0)
     #expect(s.time == 10)

@@ -10,7 +10,7 @@ import VLLMLog
         + Snippet.iteration(7, ctxReqs: 1, ctxTokens: 2224, genReqs: 0, genTokens: 0, ms: "119.54")
     ])
     let step = try #require(m.engine(1)?.steps.first)
-    #expect(step.kind == .prefill)
+    #expect(step.kind(decodeQueryLen: 1) == .prefill)
     #expect(step.contextRequests == 1 && step.contextTokens == 2224)
     #expect(step.elapsedCentiMs == 11_954)
     #expect(step.kvUsagePct == nil && !step.isDummy)
@@ -23,7 +23,7 @@ import VLLMLog
         + Snippet.iteration(8, ctxReqs: 0, ctxTokens: 0, genReqs: 0, genTokens: 0, ms: "0.03") + " (dummy)"
     ])
     let step = try #require(m.engines.first?.steps.first)
-    #expect(step.isDummy && step.kind == .idle && step.elapsedCentiMs == 3)
+    #expect(step.isDummy && step.kind(decodeQueryLen: 1) == .idle && step.elapsedCentiMs == 3)
   }
 
   @Test func v026FormWithEnginePrefixAndKVSuffix() throws {
@@ -43,7 +43,7 @@ import VLLMLog
     ])
     #expect(m.engines.map(\.index) == [2])
     let steps = Array(try #require(m.engine(2)).steps)
-    #expect(steps.map(\.kind) == [.mixed, .idle, .decode, .prefill])
+    #expect(steps.map { $0.kind(decodeQueryLen: 1) } == [.mixed, .idle, .decode, .prefill])
     #expect(steps.map(\.kvUsagePct) == [1.3, 0.0, 12.3, 4.5])
     #expect(steps.map(\.isDummy) == [false, true, false, false])
     #expect(steps.map(\.elapsedCentiMs) == [2050, 5, 400, 3000])

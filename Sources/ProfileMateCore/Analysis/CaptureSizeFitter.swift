@@ -2,7 +2,9 @@
 /// exactly, by dynamic programming.
 ///
 /// Input: the steps that run in a graph today, as (token count, steps). The chosen list always contains
-/// the largest of those counts, so every step that ran in a graph still does (no new eager fall-backs).
+/// the largest of those counts, so every step that ran in a graph still does (no new eager fall-backs), and
+/// it reaches `largest` when one is given (today's largest capture size: a fitted list never narrows the
+/// coverage the server has unless the caller asks for a smaller `largest`; steps above it are left out).
 ///
 /// Why only observed counts are candidates: in any list, a size `s` that is not an observed count can be
 /// lowered to the largest observed count ≤ `s` that is still above the next smaller size, without moving
@@ -26,12 +28,16 @@ public enum CaptureSizeFitter {
     public var paddingTokens: Int
   }
 
-  /// The optimal list of at most `maxSizes` capture sizes for `histogram` (token count → steps).
+  /// The optimal list of at most `maxSizes` capture sizes for `histogram` (token count → steps) whose largest
+  /// size is `largest` when that is given (counts above it are not fitted: they run eagerly).
   ///
   /// Counts ≤ 0 and weights ≤ 0 are ignored. Returns an empty list for an empty histogram; `maxSizes`
   /// below 1 is treated as 1. Ties are broken towards the list found first (deterministic).
-  public static func fit(_ histogram: [Int: Int], maxSizes: Int) -> Result {
-    let entries = histogram.filter { $0.key > 0 && $0.value > 0 }.sorted { $0.key < $1.key }
+  public static func fit(_ histogram: [Int: Int], maxSizes: Int, largest: Int? = nil) -> Result {
+    var entries = histogram.filter { $0.key > 0 && $0.value > 0 && $0.key <= (largest ?? Int.max) }
+      .sorted { $0.key < $1.key }
+    // The list must end at `largest`: a candidate that no step needs, so it weighs nothing.
+    if let largest, largest > 0, entries.last?.key != largest { entries.append((key: largest, value: 0)) }
     let m = entries.count
     guard m > 0 else { return Result(captureSizes: [], paddingTokens: 0) }
     let v = entries.map(\.key)

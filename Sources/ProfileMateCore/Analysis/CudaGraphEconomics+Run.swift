@@ -21,7 +21,7 @@ extension CudaGraphEconomics {
       assumptions.append("the CUDA-graph mode is not in the log; assumed vLLM's default \(assumed.rawValue)")
       mode = assumed
     }
-    let q = decodeQueryLen(config.speculativeConfig?.value)
+    let q = config.decodeQueryLen
     let seqs = config.maxNumSeqs?.value
     if seqs == nil, mode?.separateRoutine == true {
       assumptions.append("max_num_seqs is not in the log; FULL decode graphs assumed for every capture size")
@@ -72,18 +72,6 @@ extension CudaGraphEconomics {
   private static func zip2(_ a: Double?, _ b: Double?) -> (Double, Double)? {
     guard let a, let b else { return nil }
     return (a, b)
-  }
-
-  /// `1 + num_speculative_tokens` from a printed speculative config (`num_spec_tokens=3`,
-  /// `'num_speculative_tokens': 3`), else 1.
-  static func decodeQueryLen(_ speculative: String?) -> Int {
-    guard let s = speculative else { return 1 }
-    for key in ["num_speculative_tokens", "num_spec_tokens"] {
-      guard let r = s.firstRange(of: key) else { continue }
-      let rest = s[r.upperBound...].drop { $0 == "=" || $0 == ":" || $0 == " " || $0 == "'" || $0 == "\"" }
-      if let n = Int(rest.prefix { $0.isNumber }), n >= 0, n < 1 << 20 { return 1 + n }
-    }
-    return 1
   }
 
   /// The KV-transfer role in a printed KV-transfer config (`kv_consumer`, `kv_producer`, `kv_both`).

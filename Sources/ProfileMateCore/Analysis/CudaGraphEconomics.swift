@@ -52,6 +52,9 @@ public struct CudaGraphEconomics: Sendable, Equatable {
     public var paddingMs: Double
     /// Measured eager-step milliseconds in total.
     public var eagerMs: Double
+    /// Padding tokens of steps whose kind has no fit that explains its step times (R² below
+    /// ``StepTimeFit/usableRSquared``): not turned into time, so ``paddingMs`` leaves them out.
+    public var paddingTokensWithoutUsableFit: Int = 0
   }
 
   /// A capture-size list fitted to the traffic, and what it changes.
@@ -90,12 +93,14 @@ public struct CudaGraphEconomics: Sendable, Equatable {
   /// Computes every figure for `workload` under `rule`.
   /// - Parameters:
   ///   - maxSizes: the most capture sizes the fitted list may have (default: as many as `rule` has).
+  ///   - largestSize: the largest size the fitted list must reach (default: `rule`'s largest, so the fit never
+  ///     narrows what is covered today; a smaller one is the user's `--max-size`).
   ///   - version: the vLLM version, for the flag.
   ///   - facts: facts for the mode advice; its step counts are filled in here.
   ///   - capture: the capture line's seconds and GiB, for the change estimates.
   public init(
     workload: CudaGraphWorkload, rule: CudaGraphPaddingRule, basis: Basis, maxSizes: Int? = nil,
-    version: VLLMVersion? = nil, facts: CudaGraphModeAdvice.Facts = .init(),
+    largestSize: Int? = nil, version: VLLMVersion? = nil, facts: CudaGraphModeAdvice.Facts = .init(),
     capture: (seconds: Double?, gib: Double?) = (nil, nil), assumptions: [String] = []
   ) {
     self.rule = rule
@@ -117,7 +122,7 @@ public struct CudaGraphEconomics: Sendable, Equatable {
     advice = CudaGraphModeAdvice(facts)
     let k = maxSizes ?? max(1, rule.captureSizes.count)
     if !graphed.isEmpty {
-      let result = CaptureSizeFitter.fit(graphed, maxSizes: k)
+      let result = CaptureSizeFitter.fit(graphed, maxSizes: k, largest: largestSize ?? rule.captureSizes.max())
       let newRule = rule.with(captureSizes: result.captureSizes)
       let after = CudaGraphPadding(workload, rule: newRule)
       let oldGraphs = rule.graphCount
@@ -149,18 +154,22 @@ public struct CudaGraphEconomics: Sendable, Equatable {
     var paddingMs = 0.0
     var eagerMs = 0.0
     var steps = 0
+    var unfitted = 0
     workload.forEachCell { stepClass, tokens, cell in
       steps += cell.steps
       let (mode, padded) = rule.dispatch(tokens: tokens, uniformDecode: stepClass.isUniformDecode)
       if mode == .none {
         if rule.mode != .none { eagerMs += Double(cell.centiMs) / 100 }
-      } else if let fit = fits[stepClass.stepKind] {
+      } else if let fit = fits[stepClass.stepKind], fit.explainsTheData {
         paddingMs += Double((padded - tokens) * cell.steps) * max(0, fit.msPerToken)
+      } else {
+        unfitted += (padded - tokens) * cell.steps
       }
     }
     guard steps > 0 else { return nil }
     return TimeEstimate(
       fits: fits, paddingMsPer1000Steps: paddingMs / Double(steps) * 1000,
-      eagerMsPer1000Steps: eagerMs / Double(steps) * 1000, steps: steps, paddingMs: paddingMs, eagerMs: eagerMs)
+      eagerMsPer1000Steps: eagerMs / Double(steps) * 1000, steps: steps, paddingMs: paddingMs, eagerMs: eagerMs,
+      paddingTokensWithoutUsableFit: unfitted)
   }
 }

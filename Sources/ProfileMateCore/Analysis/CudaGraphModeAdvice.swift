@@ -152,6 +152,16 @@ public struct CudaGraphModeAdvice: Sendable, Equatable {
     if facts.enforceEager || facts.mode == CudaGraphMode.none {
       overrides.append("graphs are off (--enforce-eager or mode NONE); the flowchart assumes they may be turned on")
     }
+    // A decode instance already on FULL_DECODE_ONLY whose prefill/mixed steps are few has nothing to gain from
+    // piecewise graphs for them: keep it (adding them costs capture time and memory).
+    if current == .fullDecodeOnly, choice == .fullAndPiecewise,
+      facts.steps > 0, Double(mixedTotal) / Double(facts.steps) * 100 < Self.fewMixedStepsPct
+    {
+      path.append(
+        "\(mixedTotal) of \(facts.steps) steps are prefill/mixed (under \(Format.pct(Self.fewMixedStepsPct))): "
+          + "FULL_DECODE_ONLY, as configured, already covers the decode batches")
+      choice = .fullDecodeOnly
+    }
     if let current = facts.enforceEager ? CudaGraphMode.none : facts.mode, current == .full,
       choice == .fullAndPiecewise,
       support == .always

@@ -90,11 +90,13 @@ public struct RunAnalysis: Sendable {
     let scheduler = SchedulerAnalysis.analyze(
       allStats.sorted { $0.line < $1.line }, v0Preemptions: model.v0CumulativePreemptions,
       firstPreemptionWarning: firstWarning, preemptionsLogged: logged)
-    let topSteps = StepAnalysis.analyze(model.engines, maxNumBatchedTokens: budget)
+    let q = config.decodeQueryLen
+    let topSteps = StepAnalysis.analyze(model.engines, maxNumBatchedTokens: budget, decodeQueryLen: q)
     let single = model.engines.count == 1
     let engines = model.engines.map { trace in
       EngineAnalysis(
-        index: trace.index, steps: single ? topSteps : StepAnalysis.analyze([trace], maxNumBatchedTokens: budget),
+        index: trace.index,
+        steps: single ? topSteps : StepAnalysis.analyze([trace], maxNumBatchedTokens: budget, decodeQueryLen: q),
         scheduler: SchedulerAnalysis.analyze(trace.stats, preemptionsLogged: logged),
         cudagraph: CudaGraphAnalysis.analyze(trace.cudagraphTables, configuredLargest: largest),
         mfu: MFUAnalysis.analyze(trace.mfu, gpu: options.gpu, dtype: config.dtype?.value))

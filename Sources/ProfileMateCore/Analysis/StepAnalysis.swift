@@ -46,8 +46,10 @@ public struct StepAnalysis: Sendable, Equatable {
   public var slowestLine: LineNumber?
 
   /// Analyses steps (of one engine or several), with the scheduler's token budget when known.
+  /// - Parameter decodeQueryLen: tokens a decoding request is scheduled per step (``EngineConfig/decodeQueryLen``),
+  ///   so that recompute steps are told apart from decodes.
   public static func analyze(
-    _ traces: [EngineTrace], maxNumBatchedTokens: Int?
+    _ traces: [EngineTrace], maxNumBatchedTokens: Int?, decodeQueryLen: Int = 1
   ) -> StepAnalysis? {
     let total = traces.reduce(0) { $0 + $1.steps.count }
     guard total > 0 else { return nil }
@@ -66,7 +68,7 @@ public struct StepAnalysis: Sendable, Equatable {
     var utilization = 0.0
     let budget = maxNumBatchedTokens.flatMap { $0 > 0 ? $0 : nil }
     forEachStep(traces) { step in
-      let kind = step.kind
+      let kind = step.kind(decodeQueryLen: decodeQueryLen)
       let k = kind.index
       times[k].add(step.elapsedCentiMs)
       let tokens = step.tokens
@@ -92,7 +94,7 @@ public struct StepAnalysis: Sendable, Equatable {
     if stepTokens.beginSecondPass() { second = true }
     if second {
       forEachStep(traces) { step in
-        let kind = step.kind
+        let kind = step.kind(decodeQueryLen: decodeQueryLen)
         if times[kind.index].isCounting { times[kind.index].refine(step.elapsedCentiMs) }
         if kind == .decode, decodeBatch.isCounting {
           decodeBatch.refine(UInt32(truncatingIfNeeded: step.generationRequests))

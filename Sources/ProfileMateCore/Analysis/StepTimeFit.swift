@@ -15,6 +15,13 @@ public struct StepTimeFit: Sendable, Equatable {
   /// Root-mean-square residual, in milliseconds.
   public var rmseMs: Double
 
+  /// The least ``rSquared`` of a fit whose slope is used to turn padding tokens into time: below it the line
+  /// explains less than half of the variation in step time, and its slope is noise.
+  public static let usableRSquared = 0.5
+
+  /// Whether the fit explains the step times well enough to price padding with it.
+  public var explainsTheData: Bool { (rSquared ?? 0) >= Self.usableRSquared }
+
   /// Fits grouped steps: for each token count, the number of steps, the sum of their times and the sum of
   /// their squared times (ms, ms²). This is the same fit as over the single steps; nil with fewer than
   /// 3 steps or a single distinct token count (no slope to fit).

@@ -71,7 +71,8 @@ public struct RunSummary: Sendable, Equatable {
     paddingOverheadPct = a.cudagraph?.paddingOverheadPct
     preemptions = a.scheduler?.preemptions
     maxWaiting = a.scheduler?.maxWaiting?.value
-    samples = StepSample.collect(a.model.engines, limit: sampleLimit, seed: seed)
+    samples = StepSample.collect(
+      a.model.engines, limit: sampleLimit, seed: seed, decodeQueryLen: a.model.config.decodeQueryLen)
     benchmark = a.model.benchmark.map { BenchmarkFigures($0, sampleLimit: sampleLimit, seed: seed) }
     crossChecks = a.crossChecks
   }

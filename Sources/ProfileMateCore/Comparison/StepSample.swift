@@ -17,7 +17,10 @@ public struct StepSample: Sendable, Equatable {
 
   /// Samples the step times of each kind over `traces`: every step while a kind has at most `limit`,
   /// a uniform sample of `limit` beyond. Deterministic for a given `seed`.
-  public static func collect(_ traces: [EngineTrace], limit: Int, seed: UInt64) -> [StepKind: StepSample] {
+  /// `decodeQueryLen` (``EngineConfig/decodeQueryLen``) tells recompute steps apart from decodes.
+  public static func collect(
+    _ traces: [EngineTrace], limit: Int, seed: UInt64, decodeQueryLen: Int = 1
+  ) -> [StepKind: StepSample] {
     precondition(limit > 0, "a sample needs room for at least one step")
     var reservoirs = [[UInt32]](repeating: [], count: StepKind.allCases.count)
     var seen = [Int](repeating: 0, count: StepKind.allCases.count)
@@ -25,7 +28,7 @@ public struct StepSample: Sendable, Equatable {
     for trace in traces {
       trace.steps.forEachChunk { chunk in
         for step in chunk {
-          let k = step.kind.index
+          let k = step.kind(decodeQueryLen: decodeQueryLen).index
           seen[k] += 1
           if reservoirs[k].count < limit {
             reservoirs[k].append(step.elapsedCentiMs)

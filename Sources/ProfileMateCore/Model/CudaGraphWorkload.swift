@@ -118,10 +118,11 @@ public struct CudaGraphWorkload: Sendable, Equatable {
 
   /// The class of one iteration-line step (spec §2.3: generation tokens include verification tokens).
   public static func classify(_ step: StepRecord, decodeQueryLen: Int) -> CudaGraphStepClass {
-    switch step.kind {
+    switch step.kind(decodeQueryLen: decodeQueryLen) {
     case .decode, .idle:
       return step.generationTokens == step.generationRequests * decodeQueryLen ? .uniformDecode : .decode
-    case .mixed: return .mixed
+    // A recompute step is a non-uniform batch (vLLM dispatches it as a mixed one) whose time is prefill work.
+    case .mixed, .recompute: return .mixed
     case .prefill: return .prefill
     }
   }

@@ -18,6 +18,11 @@ public struct LogEvent: Sendable, Equatable {
     case shutdown
     /// A WARNING the analysis cares about (e.g. `max_num_seqs` capped, truncated capture size).
     case warning
+    /// The engine refused to start: the KV cache cannot hold one request of `max_model_len` (`To serve at
+    /// least one request with the model's max seq len (N), (X GiB KV cache is needed, …) … the estimated maximum
+    /// model length is M`, or the older `The model's max seq len (N) is larger than the maximum number of tokens
+    /// that can be stored in KV cache (M)`).
+    case kvCacheTooSmall = "kv_cache_too_small"
   }
 
   /// The event's kind.

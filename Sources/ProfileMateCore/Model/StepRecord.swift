@@ -56,8 +56,11 @@ public struct StepRecord: Sendable, Hashable {
   }
   /// Whether this was a data-parallel dummy step.
   @inlinable public var isDummy: Bool { (packed >> 59) & 1 == 1 }
-  /// The step's kind.
-  @inlinable public var kind: StepKind {
-    StepKind.classify(contextRequests: contextRequests, generationRequests: generationRequests)
+  /// The step's kind when a decoding request is scheduled `decodeQueryLen` tokens per step (1, or
+  /// `1 + num_speculative_tokens`; ``EngineConfig/decodeQueryLen``): recompute steps are told apart from decodes.
+  @inlinable public func kind(decodeQueryLen: Int) -> StepKind {
+    StepKind.classify(
+      contextRequests: contextRequests, generationRequests: generationRequests, generationTokens: generationTokens,
+      decodeQueryLen: decodeQueryLen)
   }
 }

@@ -213,13 +213,14 @@ public struct RooflineAnalysis: Sendable, Equatable {
     let capacity = model.config.kvCacheTokens.map { Double($0.value) }
     var cache: [StepShape: StepCost] = [:]
     var skippedSteps = 0
+    let q = model.config.decodeQueryLen
     for trace in model.engines {
       var timeline = KVUsageTimeline(trace: trace, fallbackStats: model.aggregatedStats)
       var index = 0
       trace.steps.forEachChunk { chunk in
         for r in chunk {
           defer { index += 1 }
-          let kind = r.kind
+          let kind = r.kind(decodeQueryLen: q)
           guard kind != .idle, !r.isDummy, r.elapsedCentiMs > 0 else {
             skippedSteps += 1
             continue
