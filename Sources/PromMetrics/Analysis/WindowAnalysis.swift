@@ -32,8 +32,17 @@ public struct WindowAnalysis: Sendable {
 
   /// The window summary of one engine.
   public static func summary(before b: VLLMSnapshot, after a: VLLMSnapshot, _ seconds: Double) -> EngineSummary {
+    summary(before: b, after: a, seconds, evidence: true)
+  }
+
+  /// The window summary, without the evidence lines when `evidence` is false (a timeline's intervals).
+  static func summary(
+    before b: VLLMSnapshot, after a: VLLMSnapshot, _ seconds: Double, evidence: Bool
+  )
+    -> EngineSummary
+  {
     var out = EngineSummary(model: a.model, engine: a.engine, windowSeconds: seconds)
-    SnapshotAnalysis.fillGauges(&out, a)
+    SnapshotAnalysis.fillGauges(&out, a, evidence: evidence)
     func inc(_ m: VLLMMetric) -> Double? {
       guard let now = a.values[m] else { return nil }
       let (d, reset) = now.increase(since: b.values[m])

@@ -212,10 +212,20 @@ private struct ParserState {
 
   /// Whether `count` bytes at `s` equal those at `ts` of `other`.
   func same(_ s: Int, _ other: UnsafeBufferPointer<UInt8>, _ ts: Int, _ count: Int) -> Bool {
-    var k = count - 1
-    while k >= 0 {  // from the end: lines of one family differ in their last labels
-      if b[s + k] != other[ts + k] { return false }
+    guard count > 0, let p = b.baseAddress, let q = other.baseAddress else { return count <= 0 }
+    let x = UnsafeRawPointer(p + s)
+    let y = UnsafeRawPointer(q + ts)
+    // Eight bytes at a time from the end (lines of one family differ in their last labels), then the rest.
+    var k = count
+    while k >= 8 {
+      k -= 8
+      if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+        return false
+      }
+    }
+    while k > 0 {
       k -= 1
+      if x.load(fromByteOffset: k, as: UInt8.self) != y.load(fromByteOffset: k, as: UInt8.self) { return false }
     }
     return true
   }

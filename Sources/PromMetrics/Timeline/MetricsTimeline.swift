@@ -105,8 +105,8 @@ public struct MetricsTimeline: Sendable {
       waiting: snap.value(.requestsWaiting), kvCacheUsagePct: snap.value(.kvCacheUsage).map { $0 * 100 })
     if let previous = e.last {
       if epochMs > e.lastEpochMs {
-        var summary = WindowAnalysis.summary(before: previous, after: snap, Double(epochMs - e.lastEpochMs) / 1000)
-        summary.lines = [:]
+        var summary = WindowAnalysis.summary(
+          before: previous, after: snap, Double(epochMs - e.lastEpochMs) / 1000, evidence: false)
         summary.cacheConfig = nil
         point.interval = summary
       }

@@ -132,7 +132,7 @@ struct SeriesGroups: Sendable {
   }
 
   /// The groups whose series belong to a snapshot with key `key` (see ``VLLMMetrics/Key/matches(_:)``).
-  private func candidates(_ key: Key) -> [Int] {
+  func candidates(_ key: Key) -> [Int] {
     switch (key.model, key.engine) {
     case (let model?, let engine?):
       let keys: [Key] = [
@@ -147,17 +147,19 @@ struct SeriesGroups: Sendable {
     }
   }
 
-  /// Indices (into the family's samples, ascending) of the samples that belong to the snapshot `key`.
-  func samples(matching key: Key) -> [Int] {
-    let parts = candidates(key).map { samplesOfGroup[$0] }.filter { !$0.isEmpty }
+  /// Indices (into the family's samples, ascending) of the samples of these groups — a snapshot key's
+  /// ``candidates(_:)``, the samples that belong to its snapshot.
+  func samples(inGroups groups: [Int]) -> [Int] {
+    let parts = groups.map { samplesOfGroup[$0] }.filter { !$0.isEmpty }
     if parts.count <= 1 { return parts.first ?? [] }
     return parts.flatMap { $0 }.sorted()
   }
 
-  /// The first histogram (in family order) that belongs to the snapshot `key`, with the values of `samples`.
-  func firstHistogram(matching key: Key, _ samples: [Sample]) -> Histogram? {
+  /// The first histogram (in family order) of these groups — a snapshot key's ``candidates(_:)`` — with the
+  /// values of `samples`.
+  func firstHistogram(inGroups groups: [Int], _ samples: [Sample]) -> Histogram? {
     var best: Entry?
-    for g in candidates(key) {
+    for g in groups {
       if let e = entriesOfGroup[g].first, e.first < (best?.first ?? .max) { best = e }
     }
     return best?.histogram(samples)

@@ -26,9 +26,11 @@ public enum VLLMMetrics {
   public static func snapshots(_ e: Exposition, layout: inout Layout?) -> [VLLMSnapshot] {
     if layout?.exposition != e.layoutID { layout = Layout(e) }
     guard let layout, !layout.resolved.isEmpty else { return [] }
-    return layout.keys.map { key in
+    return layout.keys.enumerated().map { k, key in
       var snap = VLLMSnapshot(model: key.model, engine: key.engine)
-      for r in layout.resolved { fill(&snap, r.spec, e.families[r.family], r.groups, key) }
+      for (i, r) in layout.resolved.enumerated() {
+        fill(&snap, r.spec, e.families[r.family], r.groups, layout.groupsOfKey[i][k])
+      }
       return snap
     }
   }
@@ -41,6 +43,8 @@ public enum VLLMMetrics {
     let resolved: [(spec: VLLMMetricSpec, family: Int, groups: SeriesGroups)]
     /// The snapshot keys, in order.
     let keys: [Key]
+    /// For each resolved family and each key, the groups whose series belong to that key's snapshot.
+    let groupsOfKey: [[[Int]]]
 
     init(_ e: Exposition) {
       exposition = e.layoutID
@@ -63,6 +67,7 @@ public enum VLLMMetrics {
       if keys.isEmpty { keys = [Key(model: nil, engine: nil)] }
       self.resolved = resolved
       self.keys = keys
+      groupsOfKey = resolved.map { r in keys.map { r.groups.candidates($0) } }
     }
   }
 
@@ -94,18 +99,19 @@ public enum VLLMMetrics {
   }
 
   static func fill(
-    _ snap: inout VLLMSnapshot, _ spec: VLLMMetricSpec, _ f: MetricFamily, _ groups: SeriesGroups, _ key: Key
+    _ snap: inout VLLMSnapshot, _ spec: VLLMMetricSpec, _ f: MetricFamily, _ groups: SeriesGroups,
+    _ keyGroups: [Int]
   ) {
     let m = spec.metric
     switch f.type {
     case .histogram, .gaugeHistogram:
-      guard let h = groups.firstHistogram(matching: key, f.samples) else { return }
+      guard let h = groups.firstHistogram(inGroups: keyGroups, f.samples) else { return }
       snap.histograms[m] = h
       snap.names[m] = f.name
       return
     default: break
     }
-    let mine = groups.samples(matching: key)
+    let mine = groups.samples(inGroups: keyGroups)
     guard !mine.isEmpty else { return }
     snap.names[m] = f.name
     if m == .cacheConfigInfo {
