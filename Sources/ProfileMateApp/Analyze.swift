@@ -1,5 +1,6 @@
 import ProfileMateCore
 import ProfileMateIO
+import Render
 
 /// Reading and analysing one run for `analyze` and `report`.
 public enum Analyze {
@@ -17,9 +18,19 @@ public enum Analyze {
     let costModel = try request.model.map {
       try ModelConfigInput.stepCostModel(config: $0, log: run.model.config, tp: request.tp)
     }
-    let analysis = RunInput.analyze(
-      run, options: AnalysisOptions(gpu: gpu, thresholds: request.thresholds, costModel: costModel))
-    return AnalyzedRun(run: run, analysis: analysis, gpu: gpu, costModel: costModel, path: path)
+    var options = AnalysisOptions(gpu: gpu, thresholds: request.thresholds, costModel: costModel)
+    // roofline.csv and the report's roofline from one evaluation of every step.
+    var rooflineCSV: (name: String, contents: String)?
+    if request.csv, let costModel, let gpu {
+      let r = CSVExport.roofline(
+        run.model, gpu: gpu, costModel: costModel, overheadFactor: request.thresholds.rooflineOverheadFactor)
+      rooflineCSV = r.file
+      options.evaluatedRoofline = .init(r.analysis)
+    }
+    let analysis = RunInput.analyze(run, options: options)
+    var out = AnalyzedRun(run: run, analysis: analysis, gpu: gpu, costModel: costModel, path: path)
+    out.rooflineCSV = rooflineCSV
+    return out
   }
 
   /// `report`'s input: a log or run directory; a saved report is refused (it holds no series to draw).

@@ -16,6 +16,9 @@ public struct AnalyzeRequest: Sendable, Equatable {
   public var threads: Int?
   /// The command, for messages.
   public var command = "analyze"
+  /// Whether the CSV files will be written (``AnalyzedRun/csvFiles``): roofline.csv is then made in the same
+  /// evaluation of the steps as the report's roofline.
+  public var csv = false
 
   /// A request for `path`.
   public init(path: String?) { self.path = path }

@@ -16,14 +16,29 @@ public struct AnalyzedRun: Sendable {
 
   /// The path analysed (the bundled example's when none was given).
   public var path: String
+  /// roofline.csv, when made with the analysis (``AnalyzeRequest/csv``).
+  public var rooflineCSV: (name: String, contents: String)?
+
+  /// Creates the result.
+  public init(run: LoadedRun, analysis: RunAnalysis, gpu: GPUSpec?, costModel: PerfStepCostModel?, path: String) {
+    self.run = run
+    self.analysis = analysis
+    self.gpu = gpu
+    self.costModel = costModel
+    self.path = path
+  }
 
   /// The CSV files of `analyze --csv`: the run's series, a run directory's tables and, with a model and a GPU,
   /// every step against its roofline bounds.
   public var csvFiles: [(name: String, contents: String)] {
     var files = CSVExport.files(run.model) + CSVExport.runDirectoryFiles(analysis)
     files.append(CSVExport.reportFile(ReportPage(analysis)))
-    if let costModel, let gpu {
-      files.append(CSVExport.rooflineFile(run.model, gpu: gpu, costModel: costModel))
+    if let rooflineCSV {
+      files.append(rooflineCSV)
+    } else if let costModel, let gpu {
+      files.append(
+        CSVExport.rooflineFile(
+          run.model, gpu: gpu, costModel: costModel, overheadFactor: analysis.roofline?.overheadFactor ?? 4))
     }
     return files
   }

@@ -66,8 +66,8 @@ public struct RunDirectoryInput: Sendable {
           first: ExpositionParser.parse(first.1), last: ExpositionParser.parse(last.1), seconds: seconds)
       }
     }
-    let before = try d.beforeScrape.map { ($0, try ByteSource.readAll($0)) }.flatMap { $0.1.isEmpty ? nil : $0 }
-    let after = try d.afterScrape.map { ($0, try ByteSource.readAll($0)) }.flatMap { $0.1.isEmpty ? nil : $0 }
+    let before = try d.beforeScrape.map { ($0, try RecordingReader.readScrape($0)) }.flatMap { $0.1.isEmpty ? nil : $0 }
+    let after = try d.afterScrape.map { ($0, try RecordingReader.readScrape($0)) }.flatMap { $0.1.isEmpty ? nil : $0 }
     guard let last = after ?? before else { return nil }
     let first = before ?? last
     sources.metrics = first.0 == last.0 ? d.relative(last.0) : d.relative(first.0) + " → " + d.relative(last.0)

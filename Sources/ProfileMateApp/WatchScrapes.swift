@@ -42,6 +42,8 @@ public struct WatchScrapes: AsyncSequence, Sendable {
     var writer: RecordingWriter?
     var opened = false
     var timeline: MetricsTimeline
+    /// The previous scrape's layout: a steady server's scrapes parse faster.
+    var layout: ExpositionLayout?
     var started = 0.0
     var attempts = 0
     var cycleStart = 0.0
@@ -95,7 +97,7 @@ public struct WatchScrapes: AsyncSequence, Sendable {
         waitDeadline = nil
         let cpu0 = WatchScrapes.processCPUSeconds()
         let row = try writer?.append(body: scrape.body, epochMs: scrape.epochMs, status: "200")
-        timeline.add(ExpositionParser.parse(scrape.body), epochMs: scrape.epochMs, seq: row?.seq)
+        timeline.add(ExpositionParser.parse(scrape.body, layout: &layout), epochMs: scrape.epochMs, seq: row?.seq)
         return .scraped(scrape, timeline: timeline, cpuSeconds: WatchScrapes.processCPUSeconds() - cpu0)
       } catch let error as FetchError {
         if let deadline = waitDeadline {

@@ -164,13 +164,30 @@ public final class ByteSource {
   /// Every byte of a file, a .gz file (decompressed) or standard input (`-`).
   /// - Throws: ``InputError`` naming the path.
   public static func readAll(_ path: String) throws -> [UInt8] {
+    try readAll(path, limit: nil, what: "")
+  }
+
+  /// Every byte of a file, a .gz file (decompressed) or standard input (`-`), refusing more than `limit`
+  /// bytes: a regular file by its size before reading, a pipe or a .gz file as soon as it passes the limit.
+  /// - Parameter what: what the input should be, for the message (`a /metrics scrape`).
+  /// - Throws: ``InputError`` naming the path (`PATH: larger than 256 MB, more than a /metrics scrape can be`).
+  public static func readAll(_ path: String, limit: Int?, what: String) throws -> [UInt8] {
     let source = try ByteSource(path: path)
+    func tooLarge() -> InputError {
+      let mb = Double(limit ?? 0) / Double(1 << 20)
+      let size = mb == mb.rounded() ? String(Int(mb)) : String(mb)
+      return InputError("\(path): larger than \(size) MB, more than \(what) can be")
+    }
     var out: [UInt8] = []
-    if let size = source.fileSize, !source.isCompressed { out.reserveCapacity(size) }
+    if let size = source.fileSize, !source.isCompressed {
+      if let limit, size > limit { throw tooLarge() }
+      out.reserveCapacity(size)
+    }
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
       let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, capacity: $0.count) }
       if n == 0 { break }
+      if let limit, out.count + n > limit { throw tooLarge() }
       out.append(contentsOf: chunk[0..<n])
     }
     return out

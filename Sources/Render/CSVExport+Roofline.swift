@@ -7,14 +7,19 @@ extension CSVExport {
   public static func rooflineFile(
     _ m: RunModel, gpu: GPUSpec, costModel: any StepCostModel, overheadFactor: Double = 4
   ) -> (name: String, contents: String) {
+    roofline(m, gpu: gpu, costModel: costModel, overheadFactor: overheadFactor).file
+  }
+
+  /// `roofline.csv` and the ``RooflineAnalysis`` of the same steps, from one evaluation of every step (give
+  /// the analysis to ``AnalysisOptions/evaluatedRoofline`` so the report does not evaluate them again).
+  public static func roofline(
+    _ m: RunModel, gpu: GPUSpec, costModel: any StepCostModel, overheadFactor: Double = 4
+  ) -> (file: (name: String, contents: String), analysis: RooflineAnalysis?) {
     var out =
       "engine,step,kind,prefill_requests,prefill_tokens,prefill_context,decode_requests,decode_tokens,"
       + "decode_context,context_source,flops,bytes,compute_ms,memory_ms,bound,attainable_ms,measured_ms,"
       + "attainable_pct_of_measured,classification\n"
-    var skipped = 0
-    RooflineAnalysis.forEachStep(
-      m, gpu: gpu, costModel: costModel, overheadFactor: overheadFactor, skipped: &skipped
-    ) { s in
+    let analysis = RooflineAnalysis.analyze(m, gpu: gpu, costModel: costModel, overheadFactor: overheadFactor) { s in
       let p = s.point
       let cells: [String] = [
         String(s.engine), String(s.index), s.kind.rawValue, String(s.shape.prefillRequests),
@@ -27,6 +32,6 @@ extension CSVExport {
       out += cells.joined(separator: ",")
       out += "\n"
     }
-    return ("roofline.csv", out)
+    return (("roofline.csv", out), analysis)
   }
 }

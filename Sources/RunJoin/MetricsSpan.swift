@@ -26,10 +26,18 @@ public struct MetricsSpan: Sendable {
     var w = VLLMSnapshot(model: nil, engine: nil)
     var busy: Double?
     var resets: [String] = []
-    for s in before { f.accumulate(s.increase(since: nil).increase) }
+    struct Key: Hashable {
+      var model: String?
+      var engine: String?
+    }
+    var byKey: [Key: VLLMSnapshot] = [:]
+    for s in before {
+      f.accumulate(s.increase(since: nil).increase)
+      byKey[Key(model: s.model, engine: s.engine)] = s
+    }
     for s in after {
       l.accumulate(s.increase(since: nil).increase)
-      let earlier = before.first { $0.model == s.model && $0.engine == s.engine }
+      let earlier = byKey[Key(model: s.model, engine: s.engine)]
       let (inc, r) = s.increase(since: earlier)
       w.accumulate(inc)
       resets += r

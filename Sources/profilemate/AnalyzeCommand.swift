@@ -75,6 +75,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     request.model = model
     request.tp = tp
     request.threads = read.threads
+    request.csv = csvDirectory != nil
     request.thresholds = try thresholdOptions.thresholds()
     let result = try read.withProgress { try Analyze.run(request, progress: $0) }
     let report: String

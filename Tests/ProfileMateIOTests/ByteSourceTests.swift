@@ -15,6 +15,34 @@ import Testing
     }
   }
 
+  @Test func boundedReadRefusesLargerInputs() throws {
+    let dir = try IOTestSupport.makeDirectory()
+    defer { IOTestSupport.cleanup(dir) }
+    let text = IOTestSupport.log(lines: 8000)  // more than one 1 MiB read chunk
+    #expect(text.count > 1 << 20)
+    let plain = dir + "/scrape.prom"
+    let gz = dir + "/scrape.prom.gz"
+    try IOTestSupport.write(text, to: plain)
+    try IOTestSupport.write(try IOTestSupport.gzip(text), to: gz)
+    for path in [plain, gz] {
+      // At the limit it reads; one byte under, a regular file by its size, a .gz file while inflating.
+      #expect(try ByteSource.readAll(path, limit: text.count, what: "a /metrics scrape") == text)
+      do {
+        _ = try ByteSource.readAll(path, limit: text.count - 1, what: "a /metrics scrape")
+        Issue.record("\(path): read past its limit")
+      } catch let e as InputError {
+        let mb = Double(text.count - 1) / 1_048_576
+        #expect(e.description == "\(path): larger than \(mb) MB, more than a /metrics scrape can be")
+        #expect(e.exitCode == 2)
+      }
+    }
+    do {
+      _ = try ByteSource.readAll(plain, limit: 4 << 20, what: "x")
+    } catch {
+      Issue.record("a file under a 4 MB limit failed: \(error)")
+    }
+  }
+
   @Test func missingPathNamesThePath() throws {
     let path = "/nonexistent-pm-\(UUID().uuidString)/server.log"
     let e = try #require(failure(path))

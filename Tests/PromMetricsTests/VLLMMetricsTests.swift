@@ -84,6 +84,16 @@ import Testing
     #expect(snap.value(.kvCacheUsage) == 0.5 && snap.names[.kvCacheUsage] == "vllm:kv_cache_usage_perc")
   }
 
+  @Test func metricKeysCompareAndHashByCase() {
+    #expect(MemoryLayout<VLLMMetric>.size == 1)
+    #expect(VLLMMetric.allCases.map(\.ordinal) == (0..<VLLMMetric.allCases.count).map(UInt8.init))
+    for a in VLLMMetric.allCases {
+      for b in VLLMMetric.allCases { #expect((a == b) == (a.rawValue == b.rawValue)) }
+    }
+    let byKey = Dictionary(uniqueKeysWithValues: VLLMMetric.allCases.map { ($0, $0.rawValue) })
+    #expect(VLLMMetric.allCases.allSatisfy { byKey[$0] == $0.rawValue })
+  }
+
   @Test func catalogueKnowsEveryNameOnce() {
     var seen: Set<String> = []
     for s in VLLMCatalogue.all { for n in s.names { #expect(seen.insert(n).inserted) } }

@@ -8,6 +8,19 @@ public struct AnalysisOptions: Sendable {
   public var costModel: (any StepCostModel)?
   /// The most capture sizes a fitted list may have (nil: as many as configured).
   public var maxCaptureSizes: Int?
+  /// The roofline already evaluated for this run with ``gpu``, ``costModel`` and the thresholds' overhead
+  /// factor (by an export that needs every step, so that the steps are evaluated once); used instead of
+  /// evaluating them again.
+  public var evaluatedRoofline: EvaluatedRoofline?
+
+  /// A roofline evaluation's result (nil when no step could be evaluated).
+  public struct EvaluatedRoofline: Sendable {
+    /// The analysis.
+    public var analysis: RooflineAnalysis?
+
+    /// Wraps an evaluation's result.
+    public init(_ analysis: RooflineAnalysis?) { self.analysis = analysis }
+  }
 
   /// Creates options.
   public init(
@@ -107,7 +120,9 @@ public struct RunAnalysis: Sendable {
         model.engines.flatMap(\.mfu).sorted { $0.line < $1.line }, gpu: options.gpu, dtype: config.dtype?.value),
       capacity: CapacityAnalysis.analyze(config: config, scheduler: scheduler, steps: model.engines),
       roofline: nil, engines: engines, findings: [], gpu: options.gpu)
-    if let gpu = options.gpu, let costModel = options.costModel {
+    if let evaluated = options.evaluatedRoofline {
+      analysis.roofline = evaluated.analysis
+    } else if let gpu = options.gpu, let costModel = options.costModel {
       analysis.roofline = RooflineAnalysis.analyze(
         model, gpu: gpu, costModel: costModel, overheadFactor: options.thresholds.rooflineOverheadFactor)
     }

@@ -149,6 +149,16 @@ public struct RooflineAnalysis: Sendable, Equatable {
   public static func analyze(
     _ model: RunModel, gpu: GPUSpec, costModel: any StepCostModel, overheadFactor: Double = 4
   ) -> RooflineAnalysis? {
+    analyze(model, gpu: gpu, costModel: costModel, overheadFactor: overheadFactor) { _ in }
+  }
+
+  /// The same analysis, handing every evaluated step to `each` on the way (in log order, as
+  /// ``forEachStep(_:gpu:costModel:overheadFactor:skipped:_:)`` does): one evaluation of the steps serves the
+  /// summary and a per-step export.
+  public static func analyze(
+    _ model: RunModel, gpu: GPUSpec, costModel: any StepCostModel, overheadFactor: Double = 4,
+    each: (StepRoofline) -> Void
+  ) -> RooflineAnalysis? {
     let config = model.config
     let graphsOff = config.cudagraphMode?.value == "NONE" || config.enforceEager?.value == true
     let largest = graphsOff ? nil : config.maxCudagraphCaptureSize?.value ?? config.cudagraphCaptureSizes?.value.max()
@@ -160,6 +170,7 @@ public struct RooflineAnalysis: Sendable, Equatable {
     var evaluated = 0
     var skipped = 0
     forEachStep(model, gpu: gpu, costModel: costModel, overheadFactor: overheadFactor, skipped: &skipped) { s in
+      each(s)
       evaluated += 1
       kinds[s.kind.index].add(s)
       sources[StepRoofline.ContextSource.allCases.firstIndex(of: s.contextSource) ?? 0] += 1

@@ -38,12 +38,13 @@ public struct SnapshotAnalysis: Sendable {
   }
 
   /// Gauges, cache config and evidence lines: the same for a snapshot and a window (latest reading).
-  static func fillGauges(_ out: inout EngineSummary, _ s: VLLMSnapshot) {
+  static func fillGauges(_ out: inout EngineSummary, _ s: VLLMSnapshot, evidence: Bool = true) {
     out.running = s.values[.requestsRunning]
     out.waiting = s.values[.requestsWaiting]
     out.waitingByReason = (s.byLabel[.requestsWaitingByReason] ?? [:]).mapValues(\.value)
     out.kvCacheUsagePct = s.value(.kvCacheUsage).map { $0 * 100 }
     out.cacheConfig = s.cacheConfig
+    guard evidence else { return }
     for (m, v) in s.values { out.lines[m] = v.line }
     for (m, parts) in s.byLabel { out.lines[m] = parts.values.map(\.line).min() }
     for (m, h) in s.histograms { out.lines[m] = h.line }

@@ -17,11 +17,12 @@ public struct WindowAnalysis: Sendable {
   public init(before: Exposition, after: Exposition, seconds: Double) {
     self.seconds = seconds
     issues = before.issues + after.issues
-    let earlier = VLLMMetrics.snapshots(before)
+    var earlier: [VLLMMetrics.Key: VLLMSnapshot] = [:]
+    for s in VLLMMetrics.snapshots(before) { earlier[VLLMMetrics.Key(model: s.model, engine: s.engine)] = s }
     var engines: [EngineSummary] = []
     var newEngines: [String] = []
     for s in VLLMMetrics.snapshots(after) {
-      let b = earlier.first { $0.model == s.model && $0.engine == s.engine }
+      let b = earlier[VLLMMetrics.Key(model: s.model, engine: s.engine)]
       if b == nil { newEngines.append(s.title) }
       engines.append(Self.summary(before: b ?? VLLMSnapshot(model: s.model, engine: s.engine), after: s, seconds))
     }
@@ -31,8 +32,17 @@ public struct WindowAnalysis: Sendable {
 
   /// The window summary of one engine.
   public static func summary(before b: VLLMSnapshot, after a: VLLMSnapshot, _ seconds: Double) -> EngineSummary {
+    summary(before: b, after: a, seconds, evidence: true)
+  }
+
+  /// The window summary, without the evidence lines when `evidence` is false (a timeline's intervals).
+  static func summary(
+    before b: VLLMSnapshot, after a: VLLMSnapshot, _ seconds: Double, evidence: Bool
+  )
+    -> EngineSummary
+  {
     var out = EngineSummary(model: a.model, engine: a.engine, windowSeconds: seconds)
-    SnapshotAnalysis.fillGauges(&out, a)
+    SnapshotAnalysis.fillGauges(&out, a, evidence: evidence)
     func inc(_ m: VLLMMetric) -> Double? {
       guard let now = a.values[m] else { return nil }
       let (d, reset) = now.increase(since: b.values[m])

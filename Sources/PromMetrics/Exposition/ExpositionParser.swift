@@ -19,10 +19,64 @@ public enum ExpositionParser {
 
   /// Parses exposition bytes.
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Exposition {
-    var state = ParserState(bytes)
+    var state = ParserState(bytes, template: nil, keepsLayout: false)
     state.run()
     return state.finish()
   }
+
+  /// Parses a scrape of a server whose previous scrape left `layout`, and leaves this one's layout there.
+  ///
+  /// While the lines match the previous scrape's — the same comments, and sample lines that differ only after
+  /// the series (name and labels), as the scrapes of a steady server do — each sample reuses the previous
+  /// one's name, labels and family and only its value is read. The first line that differs ends the reuse;
+  /// the rest is parsed afresh. The result is the same as ``parse(_:)-([UInt8])``'s; when every line matched,
+  /// it carries the previous scrape's ``Exposition/layoutID``, so analyses can reuse their own layouts too.
+  public static func parse(_ bytes: [UInt8], layout: inout ExpositionLayout?) -> Exposition {
+    let previous = layout
+    let (exposition, lines) = bytes.withUnsafeBufferPointer { b in
+      func go(_ template: Template?) -> (Exposition, [LineLayout]) {
+        var state = ParserState(b, template: template, keepsLayout: true)
+        state.run()
+        var e = state.finish()
+        e.layoutID =
+          state.reusing && state.lineNumber == template?.lines.count
+          ? previous?.id ?? e.layoutID : e.layoutID
+        return (e, state.layout)
+      }
+      guard let previous else { return go(nil) }
+      return previous.bytes.withUnsafeBufferPointer { go(Template(bytes: $0, lines: previous.lines)) }
+    }
+    layout = ExpositionLayout(bytes: bytes, lines: lines, id: exposition.layoutID)
+    return exposition
+  }
+}
+
+/// The layout of a parsed scrape — its bytes and what each line was — from which
+/// ``ExpositionParser/parse(_:layout:)`` parses the next scrape of the same server.
+public struct ExpositionLayout: Sendable {
+  let bytes: [UInt8]
+  let lines: [LineLayout]
+  /// The ``Exposition/layoutID`` of the scrape.
+  public let id: UInt64
+}
+
+/// What a line of a parsed scrape was.
+enum LineLayout: Sendable {
+  /// A comment or blank line at `start..<end`: the next scrape's line must be the same bytes.
+  case other(start: Int, end: Int)
+  /// A sample whose series (name and labels) is written at `start..<seriesEnd`, its name at
+  /// `start + nameOffset`, and where it went.
+  case sample(
+    start: Int, seriesEnd: Int, nameOffset: Int, name: String, labels: Labels, role: SampleRole, family: Int,
+    newFamily: Bool)
+  /// A malformed line (or one after `# EOF`): reuse stops there.
+  case issue
+}
+
+/// The previous scrape's bytes and lines, during a parse.
+private struct Template {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let lines: [LineLayout]
 }
 
 private let space = UInt8(ascii: " ")
@@ -48,8 +102,25 @@ private struct ParserState {
   /// Families that already have samples (a later `# TYPE` for them is an error).
   var hasSamples: Set<Int> = []
   var typeDeclared: Set<Int> = []
+  /// The previous sample's name (its bytes at `start..<end`) and the family and role it went to: the next
+  /// sample of the same name reuses both while `current` is still that family (no comment line between).
+  var lastSample: (start: Int, end: Int, name: String, index: Int, role: SampleRole)?
+  /// The previous scrape's layout while this one's lines still match it; nil once one differs.
+  let templateBytes: UnsafeBufferPointer<UInt8>
+  let templateLines: [LineLayout]
+  /// Whether every line so far matched the template's.
+  var reusing: Bool
+  /// This scrape's layout, line by line (only kept when parsing with a layout).
+  var layout: [LineLayout] = []
+  let keepsLayout: Bool
 
-  init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+  init(_ b: UnsafeBufferPointer<UInt8>, template: Template?, keepsLayout: Bool) {
+    self.b = b
+    templateBytes = template?.bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+    templateLines = template?.lines ?? []
+    reusing = template != nil
+    self.keepsLayout = keepsLayout
+  }
 
   mutating func run() {
     var start = 0
@@ -60,13 +131,19 @@ private struct ParserState {
       lineNumber += 1
       var e = end
       if e > start && b[e - 1] == UInt8(ascii: "\r") { e -= 1 }
+      let layoutCount = layout.count
       if sawEOF {
         if !isBlank(start, e) { issues.append(ParseIssue(line: lineNumber, message: "content after # EOF")) }
+        reusing = false
+      } else if reusing, reuse(start, e) {
+        // Same series as the previous scrape's line: only the value was read.
       } else {
+        reusing = false
         do { try line(start, e) } catch let error as LineError {
           issues.append(ParseIssue(line: lineNumber, message: error.message))
         } catch {}
       }
+      if keepsLayout && layout.count == layoutCount { layout.append(.issue) }
       start = end + 1
     }
   }
@@ -102,20 +179,76 @@ private struct ParserState {
     return j
   }
 
+  /// Parses line `s..<e` through the previous scrape's same line, when they match: true when done (the line
+  /// and its layout recorded), false when the line must be parsed afresh.
+  mutating func reuse(_ s: Int, _ e: Int) -> Bool {
+    guard lineNumber <= templateLines.count else { return false }
+    switch templateLines[lineNumber - 1] {
+    case .issue: return false
+    case .other(let ts, let te):
+      guard te - ts == e - s, same(s, templateBytes, ts, e - s) else { return false }
+      do { try line(s, e) } catch { return false }  // cannot throw: it did not last time
+      return true
+    case .sample(let ts, let tse, let nameOffset, let name, let labels, let role, let index, let newFamily):
+      let n = tse - ts
+      guard e - s > n, b[s + n] == space || b[s + n] == tab, same(s, templateBytes, ts, n) else { return false }
+      guard let (value, timestamp) = try? valueAndTimestamp(s + n, e, name: name) else { return false }
+      if newFamily {
+        guard family(named: name) == index else { return false }
+      }
+      guard index < families.count else { return false }
+      families[index].samples.append(
+        Sample(name: name, labels: labels, value: value, timestamp: timestamp, role: role, line: lineNumber))
+      if lastSample?.index != index { hasSamples.insert(index) }
+      current = index
+      lastSample = (s + nameOffset, s + nameOffset + name.utf8.count, name, index, role)
+      layout.append(
+        .sample(
+          start: s, seriesEnd: s + n, nameOffset: nameOffset, name: name, labels: labels, role: role, family: index,
+          newFamily: newFamily))
+      return true
+    }
+  }
+
+  /// Whether `count` bytes at `s` equal those at `ts` of `other`.
+  func same(_ s: Int, _ other: UnsafeBufferPointer<UInt8>, _ ts: Int, _ count: Int) -> Bool {
+    guard count > 0, let p = b.baseAddress, let q = other.baseAddress else { return count <= 0 }
+    let x = UnsafeRawPointer(p + s)
+    let y = UnsafeRawPointer(q + ts)
+    // Eight bytes at a time from the end (lines of one family differ in their last labels), then the rest.
+    var k = count
+    while k >= 8 {
+      k -= 8
+      if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+        return false
+      }
+    }
+    while k > 0 {
+      k -= 1
+      if x.load(fromByteOffset: k, as: UInt8.self) != y.load(fromByteOffset: k, as: UInt8.self) { return false }
+    }
+    return true
+  }
+
   mutating func line(_ s: Int, _ e: Int) throws {
     var i = s
     skipBlanks(&i, e)
-    if i == e { return }  // blank line
+    if i == e {  // blank line
+      if keepsLayout { layout.append(.other(start: s, end: e)) }
+      return
+    }
     if b[i] == hash {
       try comment(i + 1, e)
+      if keepsLayout { layout.append(.other(start: s, end: e)) }
     } else {
-      try sample(i, e)
+      try sample(i, e, lineStart: s)
     }
   }
 
   // MARK: - Comments
 
   mutating func comment(_ s: Int, _ e: Int) throws {
+    lastSample = nil
     var i = s
     skipBlanks(&i, e)
     let wordStart = i
@@ -193,11 +326,12 @@ private struct ParserState {
 
   // MARK: - Samples
 
-  mutating func sample(_ s: Int, _ e: Int) throws {
+  mutating func sample(_ s: Int, _ e: Int, lineStart: Int) throws {
     var i = s
     let nameEnd = metricNameEnd(i, e)
     guard nameEnd > i else { throw LineError(message: "expected a metric name") }
-    let name = string(i, nameEnd)
+    let repeated = sameNameAsLast(i, nameEnd)
+    let name = repeated ? lastSample!.name : string(i, nameEnd)
     i = nameEnd
     var labels: [Label] = []
     if i < e && b[i] == UInt8(ascii: "{") {
@@ -206,6 +340,23 @@ private struct ParserState {
     guard i < e, b[i] == space || b[i] == tab else {
       throw LineError(message: i < e ? "unexpected character after \(name)" : "missing value for \(name)")
     }
+    let seriesEnd = i
+    let (value, timestamp) = try valueAndTimestamp(i, e, name: name)
+    let count = families.count
+    let labelSet = Labels(labels)
+    try assign(
+      name: name, labels: labelSet, value: value, timestamp: timestamp, at: (s, nameEnd), repeated: repeated)
+    if keepsLayout, let last = lastSample {
+      layout.append(
+        .sample(
+          start: lineStart, seriesEnd: seriesEnd, nameOffset: s - lineStart, name: name, labels: labelSet,
+          role: last.role, family: last.index, newFamily: families.count > count))
+    }
+  }
+
+  /// Reads the value, the optional timestamp and an optional exemplar after the series, from `i` (a blank).
+  func valueAndTimestamp(_ from: Int, _ e: Int, name: String) throws -> (Double, Double?) {
+    var i = from
     skipBlanks(&i, e)
     let valueStart = i
     while i < e && b[i] != space && b[i] != tab { i += 1 }
@@ -230,7 +381,7 @@ private struct ParserState {
       skipBlanks(&k, e)
       guard k < e, b[k] == UInt8(ascii: "{") else { throw LineError(message: "malformed exemplar for \(name)") }
     }
-    try assign(name: name, labels: Labels(labels), value: value, timestamp: timestamp)
+    return (value, timestamp)
   }
 
   /// Reads `{name="value",…}` starting at the `{`; leaves `i` after the `}`.
@@ -313,9 +464,15 @@ private struct ParserState {
 
   /// Puts a sample into its family: the current one when the name fits, else the declared family it fits,
   /// else a new untyped family.
-  mutating func assign(name: String, labels: Labels, value: Double, timestamp: Double?) throws {
+  /// `span` is where the name is written; `repeated`, whether it is the previous sample's name.
+  mutating func assign(
+    name: String, labels: Labels, value: Double, timestamp: Double?, at span: (Int, Int), repeated: Bool
+  ) throws {
     var target: (index: Int, role: SampleRole)?
-    if let c = current, let role = Self.role(of: name, in: families[c]) {
+    if repeated, let last = lastSample, last.index == current {
+      // `current` is the family the same name went to: the lookup below would find it again.
+      target = (last.index, last.role)
+    } else if let c = current, let role = Self.role(of: name, in: families[c]) {
       target = (c, role)
     } else if let i = byName[name], let role = Self.role(of: name, in: families[i]) {
       target = (i, role)
@@ -340,8 +497,22 @@ private struct ParserState {
     }
     families[index].samples.append(
       Sample(name: name, labels: labels, value: value, timestamp: timestamp, role: role, line: lineNumber))
-    hasSamples.insert(index)
+    if lastSample?.index != index { hasSamples.insert(index) }
     current = index
+    lastSample = (span.0, span.1, name, index, role)
+  }
+
+  /// Whether the bytes at `s..<e` spell the previous sample's name.
+  func sameNameAsLast(_ s: Int, _ e: Int) -> Bool {
+    guard let last = lastSample, last.end - last.start == e - s else { return false }
+    var i = e - 1
+    var j = last.end - 1
+    while i >= s {  // from the end: names of one family differ in their suffix
+      if b[i] != b[j] { return false }
+      i -= 1
+      j -= 1
+    }
+    return true
   }
 
   /// The role of a sample named `name` in `family`, or nil if it does not belong there.
@@ -358,8 +529,13 @@ private struct ParserState {
   /// Folds `X_created` gauge families into the counter, histogram or summary `X` (or counter `X_total`).
   mutating func finish() -> Exposition {
     var removed: Set<Int> = []
-    for (i, f) in families.enumerated()
-    where (f.type == .gauge || f.type == .untyped) && f.name.hasSuffix("_created") && !f.samples.isEmpty {
+    // By index, not over a copy of `families`: appending to a parent then does not copy every family's samples.
+    // (A folded family is a gauge or untyped, never a parent, so none changes before it is read.)
+    for i in families.indices {
+      let f = families[i]
+      guard (f.type == .gauge || f.type == .untyped) && f.name.hasSuffix("_created") && !f.samples.isEmpty else {
+        continue
+      }
       let base = String(f.name.dropLast(8))
       let candidates = [byName[base], byName[base + "_total"]].compactMap { $0 }
       guard

@@ -34,6 +34,19 @@ public struct Labels: Sendable, Hashable, CustomStringConvertible {
     Labels(pairs.filter { !names.contains($0.name) }.sorted { $0.name < $1.name })
   }
 
+  /// The same labels without `name`, sorted by name: ``removing(_:)-(Set<String>)`` for one name, without
+  /// building a set or sorting pairs already in order.
+  func removing(_ name: String) -> Labels {
+    var kept: [Label] = []
+    kept.reserveCapacity(pairs.count)
+    var ordered = true
+    for p in pairs where p.name != name {
+      if let last = kept.last, !(last.name < p.name) { ordered = false }
+      kept.append(p)
+    }
+    return Labels(ordered ? kept : kept.sorted { $0.name < $1.name })
+  }
+
   /// `{a="1",b="2"}` with values escaped again; `{}` when empty.
   public var description: String {
     var out = "{"

@@ -37,35 +37,75 @@ public struct MetricFamily: Sendable {
   public func samples(_ role: SampleRole) -> [Sample] { samples.filter { $0.role == role } }
 
   /// The family's histograms, one per label set (without `le`), buckets sorted by upper bound with +Inf
-  /// last; empty for other types.
+  /// last; empty for other types. Built in one pass over the samples (a run of samples of the same series
+  /// joins its histogram without a lookup); a computed property, so callers that need it more than once keep
+  /// the result.
   public var histograms: [Histogram] {
     guard type == .histogram || type == .gaugeHistogram else { return [] }
-    var order: [Labels] = []
-    var byLabels: [Labels: Histogram] = [:]
+    var out: [Histogram] = []
+    var byLabels: [Labels: Int] = [:]
+    var previous: (labels: Labels, index: Int)?
     for s in samples {
-      let key = s.labels.removing(["le"])
-      if byLabels[key] == nil {
-        order.append(key)
-        byLabels[key] = Histogram(labels: key, buckets: [], line: s.line)
+      let i: Int
+      if let p = previous, Self.sameSeries(s.labels, p.labels) {
+        i = p.index
+      } else {
+        let key = s.labels.removing("le")
+        if let known = byLabels[key] {
+          i = known
+        } else {
+          i = out.count
+          byLabels[key] = i
+          out.append(Histogram(labels: key, buckets: [], line: s.line))
+        }
+        previous = (s.labels, i)
       }
       switch s.role {
       case .bucket:
         guard let le = s.labels["le"].flatMap(FloatParser.parse) else { continue }
-        byLabels[key]?.buckets.append(Histogram.Bucket(upperBound: le, count: s.value, line: s.line))
-      case .count: byLabels[key]?.count = s.value
-      case .sum: byLabels[key]?.sum = s.value
-      case .created: byLabels[key]?.created = s.value
+        out[i].buckets.append(Histogram.Bucket(upperBound: le, count: s.value, line: s.line))
+      case .count: out[i].count = s.value
+      case .sum: out[i].sum = s.value
+      case .created: out[i].created = s.value
       default: continue
       }
     }
-    return order.compactMap { key in
-      guard var h = byLabels[key] else { return nil }
-      // Stable sort by bound: +Inf (the largest value) ends up last.
-      h.buckets = h.buckets.enumerated().sorted { a, b in
-        a.element.upperBound != b.element.upperBound
-          ? a.element.upperBound < b.element.upperBound : a.offset < b.offset
-      }.map(\.element)
-      return h
+    for i in out.indices where !Self.isSorted(out[i].buckets) { out[i].buckets = Self.sortedByBound(out[i].buckets) }
+    return out
+  }
+
+  /// The buckets in a stable sort by bound: +Inf (the largest value) ends up last.
+  static func sortedByBound(_ buckets: [Histogram.Bucket]) -> [Histogram.Bucket] {
+    buckets.enumerated().sorted { a, b in
+      a.element.upperBound != b.element.upperBound
+        ? a.element.upperBound < b.element.upperBound : a.offset < b.offset
+    }.map(\.element)
+  }
+
+  /// Whether two label sets are equal once `le` is left out, compared in written order (equal sequences have
+  /// equal sorted keys).
+  static func sameSeries(_ a: Labels, _ b: Labels) -> Bool {
+    var i = 0
+    var j = 0
+    let x = a.pairs
+    let y = b.pairs
+    while true {
+      while i < x.count && x[i].name == "le" { i += 1 }
+      while j < y.count && y[j].name == "le" { j += 1 }
+      if i == x.count || j == y.count { return i == x.count && j == y.count }
+      guard x[i] == y[j] else { return false }
+      i += 1
+      j += 1
     }
+  }
+
+  /// Whether the bounds already ascend (the stable sort would keep the order); false with a NaN bound.
+  static func isSorted(_ buckets: [Histogram.Bucket]) -> Bool {
+    var k = 1
+    while k < buckets.count {
+      guard buckets[k - 1].upperBound <= buckets[k].upperBound else { return false }
+      k += 1
+    }
+    return true
   }
 }

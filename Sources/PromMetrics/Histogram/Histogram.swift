@@ -85,12 +85,30 @@ public struct Histogram: Sendable, Equatable {
       guard let before else { return now }
       return now >= before ? now - before : now
     }
-    var previousByBound: [Double: Double] = [:]
-    for b in earlier.buckets { previousByBound[b.upperBound] = b.count }
     var out = self
-    out.buckets = buckets.map { Bucket(upperBound: $0.upperBound, count: d($0.count, previousByBound[$0.upperBound])) }
+    if Self.sameStrictBounds(buckets, earlier.buckets) {
+      // The same strictly ascending bounds (a steady server): bucket i was bucket i.
+      for i in out.buckets.indices {
+        out.buckets[i] = Bucket(upperBound: buckets[i].upperBound, count: d(buckets[i].count, earlier.buckets[i].count))
+      }
+    } else {
+      var previousByBound: [Double: Double] = [:]
+      for b in earlier.buckets { previousByBound[b.upperBound] = b.count }
+      out.buckets = buckets.map {
+        Bucket(upperBound: $0.upperBound, count: d($0.count, previousByBound[$0.upperBound]))
+      }
+    }
     out.count = count.map { d($0, earlier.count) }
     out.sum = sum.map { d($0, earlier.sum) }
     return out
+  }
+
+  /// Whether both have the same bounds, strictly ascending (then looking a bound up finds the same index).
+  static func sameStrictBounds(_ a: [Bucket], _ b: [Bucket]) -> Bool {
+    guard a.count == b.count else { return false }
+    for i in a.indices {
+      guard a[i].upperBound == b[i].upperBound, i == 0 || a[i - 1].upperBound < a[i].upperBound else { return false }
+    }
+    return true
   }
 }

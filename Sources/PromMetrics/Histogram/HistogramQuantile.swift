@@ -22,9 +22,15 @@ public enum HistogramQuantile {
     if q < 0 { return -.infinity }
     if q > 1 { return .infinity }
     guard !input.isEmpty else { return .nan }
-    let sorted = input.enumerated().sorted { a, b in
-      a.element.upperBound != b.element.upperBound ? a.element.upperBound < b.element.upperBound : a.offset < b.offset
-    }.map(\.element)
+    // A stable sort by bound; input already in order (a histogram's buckets) is kept as it is.
+    let ascending = input.indices.dropFirst().allSatisfy { input[$0 - 1].upperBound <= input[$0].upperBound }
+    let sorted =
+      ascending
+      ? input
+      : input.enumerated().sorted { a, b in
+        a.element.upperBound != b.element.upperBound
+          ? a.element.upperBound < b.element.upperBound : a.offset < b.offset
+      }.map(\.element)
     guard let top = sorted.last, top.upperBound == .infinity else { return .nan }
     var buckets = coalesced(sorted)
     ensureMonotonic(&buckets)

@@ -8,6 +8,8 @@ import ProfileMateCore
 /// treats it. Failed scrapes are kept as gaps: the next interval spans them.
 ///
 /// Built incrementally (``add(_:epochMs:seq:)``), so a live view and a long recording cost the same per scrape.
+/// Scrapes parsed with ``ExpositionParser/parse(_:layout:)`` that keep the previous one's layout reuse its
+/// snapshot layout (``VLLMMetrics/snapshots(_:layout:)``).
 public struct MetricsTimeline: Sendable {
   /// One scrape attempt.
   public struct Attempt: Sendable, Equatable {
@@ -38,6 +40,8 @@ public struct MetricsTimeline: Sendable {
   /// Length of the sliding window of ``recentSummaries()``, seconds.
   public let recentWindowSeconds: Double
   private var index: [VLLMMetrics.Key: Int] = [:]
+  /// The latest scrape's snapshot layout, reused while the scrapes keep their layout.
+  private var snapshotLayout: VLLMMetrics.Layout?
 
   /// Creates an empty timeline. `historyLimit` bounds the points kept (a live view); `recentWindowSeconds` is
   /// the span of the sliding window summary.
@@ -63,7 +67,7 @@ public struct MetricsTimeline: Sendable {
     if isFirst { firstEpochMs = epochMs }
     lastEpochMs = epochMs
     let start = firstEpochMs ?? epochMs
-    for snap in VLLMMetrics.snapshots(exposition) {
+    for snap in VLLMMetrics.snapshots(exposition, layout: &snapshotLayout) {
       let key = VLLMMetrics.Key(model: snap.model, engine: snap.engine)
       let i: Int
       if let known = index[key] {
@@ -74,7 +78,9 @@ public struct MetricsTimeline: Sendable {
         engines.append(
           EngineTimeline(model: snap.model, engine: snap.engine, epochMs: epochMs, presentAtStart: isFirst))
       }
-      update(&engines[i], with: snap, epochMs: epochMs, offset: Double(epochMs - start) / 1000)
+      Self.update(
+        &engines[i], with: snap, epochMs: epochMs, offset: Double(epochMs - start) / 1000, seq: attempts.last?.seq,
+        historyLimit: historyLimit, recentWindowSeconds: recentWindowSeconds)
     }
   }
 
@@ -89,14 +95,18 @@ public struct MetricsTimeline: Sendable {
     if let limit = historyLimit, attempts.count > limit { attempts.removeFirst(attempts.count - limit) }
   }
 
-  private func update(_ e: inout EngineTimeline, with snap: VLLMSnapshot, epochMs: Int64, offset: Double) {
+  /// Static, so that updating one engine in place does not copy the timeline (and with it every engine).
+  private static func update(
+    _ e: inout EngineTimeline, with snap: VLLMSnapshot, epochMs: Int64, offset: Double, seq: String?,
+    historyLimit: Int?, recentWindowSeconds: Double
+  ) {
     var point = TimelinePoint(
-      seq: attempts.last?.seq, epochMs: epochMs, offsetSeconds: offset, running: snap.value(.requestsRunning),
+      seq: seq, epochMs: epochMs, offsetSeconds: offset, running: snap.value(.requestsRunning),
       waiting: snap.value(.requestsWaiting), kvCacheUsagePct: snap.value(.kvCacheUsage).map { $0 * 100 })
     if let previous = e.last {
       if epochMs > e.lastEpochMs {
-        var summary = WindowAnalysis.summary(before: previous, after: snap, Double(epochMs - e.lastEpochMs) / 1000)
-        summary.lines = [:]
+        var summary = WindowAnalysis.summary(
+          before: previous, after: snap, Double(epochMs - e.lastEpochMs) / 1000, evidence: false)
         summary.cacheConfig = nil
         point.interval = summary
       }

@@ -21,3 +21,17 @@ public enum VLLMMetric: String, Sendable, CaseIterable, Hashable {
   case requestPrefillKVComputedTokens, requestPreemptions, kvBlockLifetime, kvBlockIdleBeforeEvict
   case kvBlockReuseGap, timeInQueueRequests, modelForwardTime, modelExecuteTime
 }
+
+extension VLLMMetric {
+  // Keys of every snapshot dictionary: compared and hashed by case, not through `rawValue` (the default for
+  // an enum with raw values, which hashes the name's bytes).
+
+  /// The case's position in the declaration: a case-less enum of under 256 cases is stored as that byte.
+  @inline(__always) var ordinal: UInt8 { withUnsafeBytes(of: self) { $0[0] } }
+
+  /// Equal when the same case.
+  public static func == (a: VLLMMetric, b: VLLMMetric) -> Bool { a.ordinal == b.ordinal }
+
+  /// Hashes the case.
+  public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+}

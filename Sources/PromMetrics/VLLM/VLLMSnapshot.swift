@@ -1,6 +1,6 @@
 /// The vLLM metrics of one engine of one model in one scrape, under stable keys whatever the vLLM version
 /// called them.
-public struct VLLMSnapshot: Sendable {
+public struct VLLMSnapshot: Sendable, Equatable {
   /// `model_name` (nil when the scrape has none, e.g. V0 without labels).
   public var model: String?
   /// `engine` (the data-parallel index; nil before v0.8.3).
