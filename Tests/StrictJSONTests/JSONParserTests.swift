@@ -129,30 +129,3 @@ import Testing
     }
   }
 }
-/// The path of the first place where the trees differ, or nil.
-func difference(_ a: JSONValue, _ b: Any, _ path: String) -> String? {
-  switch a {
-  case .null: return b is NSNull ? nil : path
-  case .bool(let x):
-    let n = b as? NSNumber
-    return n.map { String(cString: $0.objCType) == "c" && $0.boolValue == x } == true ? nil : path
-  case .int(let x): return (b as? NSNumber)?.doubleValue == Double(x) ? nil : path
-  case .double(let x):
-    guard let y = (b as? NSNumber)?.doubleValue else { return path }
-    return x == y || abs(x - y) <= 1e-13 * abs(x) ? nil : "\(path): \(x) vs \(y)"
-  case .string(let x): return (b as? String) == x ? nil : path
-  case .array(let xs):
-    guard let ys = b as? [Any], ys.count == xs.count else { return path + " (length)" }
-    for (i, (x, y)) in zip(xs, ys).enumerated() {
-      if let d = difference(x, y, "\(path)[\(i)]") { return d }
-    }
-    return nil
-  case .object(let o):
-    guard let p = b as? [String: Any], p.count == o.count else { return path + " (keys)" }
-    for (k, v) in o {
-      guard let w = p[k] else { return path + "." + k }
-      if let d = difference(v, w, path + "." + k) { return d }
-    }
-    return nil
-  }
-}
