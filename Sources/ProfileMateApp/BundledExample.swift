@@ -16,10 +16,25 @@ public enum BundledExample {
       candidates.append(exe + "/../../" + relativePath)
       candidates.append(exe + "/../../../" + relativePath)
     }
-    for candidate in candidates where access(candidate, R_OK) == 0 { return candidate }
+    for candidate in candidates where access(candidate, R_OK) == 0 { return normalized(candidate) }
     throw AppError(
       "no log given and the bundled example (\(relativePath)) was not found; pass a log or run directory, e.g. profilemate analyze server.log",
       exitCode: 2)
+  }
+
+  /// `path` with its `.` and `dir/..` parts removed (the report names the file the reader will recognise).
+  static func normalized(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+        continue
+      }
+      parts.append(part)
+    }
+    let joined = parts.joined(separator: "/")
+    return path.hasPrefix("/") ? "/" + joined : joined
   }
 
   private static func executableDirectory() -> String? {

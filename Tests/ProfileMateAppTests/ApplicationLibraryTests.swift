@@ -196,3 +196,13 @@ import Testing
     #expect(errors.map(\.message)[3] == "c: p")
   }
 }
+
+@Suite struct BundledExamplePathTests {
+  /// The example found beside the binary is named without `..` parts (the report's first line shows it).
+  @Test func pathsAreNormalized() {
+    #expect(BundledExample.normalized("/a/b/c/../../../examples/x") == "/examples/x")
+    #expect(BundledExample.normalized("/w/main/.build/x86/debug/../../../examples/e") == "/w/main/examples/e")
+    #expect(BundledExample.normalized("examples/./e") == "examples/e")
+    #expect(BundledExample.normalized("../shared/x") == "../shared/x")
+  }
+}
