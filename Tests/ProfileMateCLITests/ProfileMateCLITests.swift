@@ -97,9 +97,11 @@ private let logWithFindings = [
     #expect(bench["completed"] as? Int == 24)
     let checks = try #require(object["cross_checks"] as? [[String: Any]])
     let status = Dictionary(uniqueKeysWithValues: checks.map { ($0["id"] as? String ?? "", $0["status"] as? String) })
-    for id in ["generation_tokens", "prompt_tokens", "requests", "ttft_p50", "itl_p50", "request_rate"] {
+    for id in ["generation_tokens", "prompt_tokens", "requests", "request_rate"] {
       #expect(status[id] == "agree", "\(id)")
     }
+    // TTFT p50 40.19 ms vs 11.11 ms (3.6× apart) and ITL p50 0.0042 ms (a gap inside a burst): not comparable.
+    #expect(status["ttft_p50"] == "unchecked" && status["itl_p50"] == "unchecked")
   }
 
   @Test func metricsReadsARunDirectorysRecording() throws {

